@@ -1,0 +1,44 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { entities } from '@laufweg/persistence';
+import type { EngineConfig } from './config/engine-config';
+import { ENGINE_CONFIG } from './config/engine-config.token';
+import { HealthModule } from './health/health.module';
+
+/** Where the running service connects, decided before Nest starts (see main.ts). */
+export interface AppDatabase {
+  readonly appUrl: string;
+}
+
+/** The composition root: wires configuration, logging, the database and the feature modules. */
+@Module({})
+export class AppModule {
+  static forRoot(config: EngineConfig, database: AppDatabase): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
+          },
+        }),
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: database.appUrl,
+          entities: [...entities],
+          synchronize: false,
+          migrationsRun: false,
+          logging: false,
+          extra: { max: 20, application_name: 'laufweg-engine' },
+        }),
+        HealthModule,
+      ],
+      providers: [{ provide: ENGINE_CONFIG, useValue: config }],
+      exports: [ENGINE_CONFIG],
+      global: true,
+    };
+  }
+}

@@ -1,0 +1,61 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { resolve } from 'node:path';
+import { EngineEnvironment, type LogLevel } from './engine-environment';
+
+/** The engine's validated configuration. */
+export interface EngineConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl?: string;
+  readonly appDatabaseUrl?: string;
+  readonly appDatabasePassword?: string;
+  readonly embeddedPostgresPort?: number;
+  readonly dataDir: string;
+  readonly logLevel: LogLevel;
+  /** Built web app served at `/`. */
+  readonly webDir: string;
+}
+
+/** Thrown at start when the environment holds bad values; lists every one of them. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Laufweg cannot start: the configuration is invalid.\n${problems.map((problem) => `  - ${problem}`).join('\n')}\nSee README.md, "Configuration".`);
+    this.name = 'ConfigError';
+  }
+}
+
+const KNOWN: readonly (keyof EngineEnvironment)[] = [
+  'PORT',
+  'HOST',
+  'DATABASE_URL',
+  'DATABASE_APP_URL',
+  'DATABASE_APP_PASSWORD',
+  'EMBEDDED_POSTGRES_PORT',
+  'DATA_DIR',
+  'LOG_LEVEL',
+  'WEB_DIR',
+];
+
+/** Reads and validates the configuration from environment variables (empty counts as unset). */
+export function loadEngineConfig(env: NodeJS.ProcessEnv = process.env): EngineConfig {
+  const raw = Object.fromEntries(KNOWN.map((key) => [key, env[key]]).filter(([, value]) => value !== undefined && value !== ''));
+  const settings = plainToInstance(EngineEnvironment, raw, { exposeDefaultValues: true });
+  const errors = validateSync(settings, { whitelist: true });
+  const problems = errors.flatMap((error) => Object.values(error.constraints ?? {}));
+  if (settings.DATABASE_APP_URL && !settings.DATABASE_URL) {
+    problems.push('DATABASE_APP_URL is set but DATABASE_URL is not: the owner connection (DATABASE_URL) runs the migrations; set both or neither');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port: settings.PORT,
+    host: settings.HOST,
+    dataDir: resolve(settings.DATA_DIR),
+    logLevel: settings.LOG_LEVEL,
+    webDir: resolve(settings.WEB_DIR ?? 'dist/web'),
+    ...(settings.DATABASE_URL ? { databaseUrl: settings.DATABASE_URL } : {}),
+    ...(settings.DATABASE_APP_URL ? { appDatabaseUrl: settings.DATABASE_APP_URL } : {}),
+    ...(settings.DATABASE_APP_PASSWORD ? { appDatabasePassword: settings.DATABASE_APP_PASSWORD } : {}),
+    ...(settings.EMBEDDED_POSTGRES_PORT ? { embeddedPostgresPort: settings.EMBEDDED_POSTGRES_PORT } : {}),
+  };
+}

@@ -1,0 +1,27 @@
+import { Client } from 'pg';
+
+/**
+ * The role the running service connects as. It owns nothing and may only read and write the
+ * rows of the tables the migrations grant it; it cannot change the schema, create roles or
+ * bypass row-level security. Migrations create it (NOLOGIN) and grant its privileges.
+ */
+export const APP_ROLE = 'laufweg_app';
+
+/**
+ * Lets the application role log in with the given password. Runs as the owner; used when
+ * Laufweg manages the role itself (no DATABASE_APP_URL). The role keeps no power beyond its
+ * grants, whatever it had before.
+ */
+export async function enableAppRoleLogin(ownerUrl: string, password: string): Promise<void> {
+  const client = new Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ sql: string }>(
+      `SELECT format('ALTER ROLE %I WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOREPLICATION PASSWORD %L', $1::text, $2::text) AS sql`,
+      [APP_ROLE, password],
+    );
+    await client.query(rows[0].sql);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { bootstrapDatabase, type DatabaseRuntime } from '../lib/database/database-bootstrap';
+import { withDatabase } from '../lib/database/connection-url';
+
+export interface TestDatabase {
+  /** Owner connection to the throwaway database. */
+  readonly ownerUrl: string;
+  /** Application-role connection, as the service uses it. */
+  readonly appUrl: string;
+  readonly runtime: DatabaseRuntime;
+  /** Drops the database. */
+  drop(): Promise<void>;
+}
+
+/** Password of the application role in tests; the role is cluster-wide, so all tests share it. */
+export const TEST_APP_PASSWORD = 'laufweg-test-app';
+
+/**
+ * A fresh, migrated database on the test server (DATABASE_URL, which Jest's global setup points
+ * at an embedded cluster when the developer set none). One per test file, dropped afterwards.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env['DATABASE_URL'];
+  if (!serverUrl) {
+    throw new Error('DATABASE_URL is not set: run database tests through `npm test`, whose global setup provides PostgreSQL.');
+  }
+  const name = `laufweg_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
+  const ownerUrl = withDatabase(serverUrl, name);
+  const dataDir = await mkdtemp(join(tmpdir(), 'laufweg-test-'));
+  const runtime = await bootstrapDatabase({ databaseUrl: ownerUrl, appPassword: TEST_APP_PASSWORD, dataDir }, () => undefined);
+  return {
+    ownerUrl,
+    appUrl: runtime.appUrl,
+    runtime,
+    drop: async () => {
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,7 @@
+import { InitialSchema1764340000000 } from './1764340000000-initial-schema';
+
+/** Every migration, in the order they apply. Never discovered by glob (it breaks when bundled). */
+export const migrations = [InitialSchema1764340000000] as const;
+
+/** Names as TypeORM records them in `laufweg_migrations`, for the readiness check. */
+export const migrationNames: readonly string[] = migrations.map((migration) => migration.name);
