@@ -1,0 +1,2 @@
+export { toXml } from './to-xml';
+export type { ToXmlOptions } from './to-xml';
