@@ -26,7 +26,7 @@ const pureBannedImports = [
 
 export default [
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/.data/**', '**/.nx/**', '**/coverage/**', '**/fixtures/**/*.ts'],
+    ignores: ['**/node_modules/**', '**/dist/**', 'tmp/**', '**/.data/**', '**/.nx/**', '**/coverage/**', '**/fixtures/**/*.ts'],
   },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],

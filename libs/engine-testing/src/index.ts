@@ -1,1 +1,3 @@
-export {};
+export * from './lib/engine-harness';
+export * from './lib/fake-clock';
+export * from './lib/record-stream';

@@ -1,0 +1,2 @@
+export * from './executable-model';
+export { compileDefinitions } from './compile-definitions';
