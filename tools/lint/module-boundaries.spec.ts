@@ -18,7 +18,7 @@ const probes: Probe[] = [
   { name: 'pg in model', file: 'libs/bpmn-model/src/lint-probe.ts', code: `import { Client } from 'pg';\nexport const probe = Client;\n` },
   { name: 'fs in model', file: 'libs/bpmn-model/src/lint-probe.ts', code: `import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;\n` },
   { name: 'http in engine', file: 'libs/bpmn-engine/src/lint-probe.ts', code: `import { request } from 'node:http';\nexport const probe = request;\n` },
-  { name: 'persistence in engine', file: 'libs/bpmn-engine/src/lint-probe.ts', code: `import { entities } from '@laufweg/persistence';\nexport const probe = entities;\n` },
+  { name: 'data lib in engine', file: 'libs/bpmn-engine/src/lint-probe.ts', code: `import { migrations } from '@laufweg/migrations';\nexport const probe = migrations;\n` },
   { name: 'clock in engine', file: 'libs/bpmn-engine/src/lint-probe.ts', code: `export const a = Date.now();\nexport const b = new Date();\nexport const c = Math.random();\n` },
   { name: 'nest in app', file: 'apps/engine/src/lint-probe.ts', code: `import { Injectable } from '@nestjs/common';\nexport const probe = Injectable;\n` },
   { name: 'pure to pure', file: 'libs/bpmn-engine/src/lint-probe.ts', code: `import { hasErrors } from '@laufweg/bpmn-model';\nexport const probe = hasErrors;\n` },
@@ -54,8 +54,8 @@ describe('module boundaries', () => {
     expect(results.get(name)).toEqual([`no-restricted-imports: '${module}' import is restricted from being used. The pure core does no I/O; go through a port.`]);
   });
 
-  it('refuses a pure library importing the persistence library', () => {
-    expect(results.get('persistence in engine')).toEqual([expect.stringContaining('@nx/enforce-module-boundaries: A project tagged with "type:pure" can only depend on libs tagged with "type:pure"')]);
+  it('refuses a pure library importing a data library', () => {
+    expect(results.get('data lib in engine')).toEqual([expect.stringContaining('@nx/enforce-module-boundaries: A project tagged with "type:pure" can only depend on libs tagged with "type:pure"')]);
   });
 
   it('refuses the clock and randomness in the pure core', () => {

@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { migrationNames } from '@laufweg/migrations';
 import { createTestDatabase, type TestDatabase } from '@laufweg/persistence/testing';
 import { loadEngineConfig } from './config/engine-config';
 import { createApp } from './create-app';
@@ -36,7 +37,7 @@ describe('engine over HTTP', () => {
   it('is ready when the database answers and every migration is applied', async () => {
     const response = await fetch(`${base}/health/ready`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ready', database: 'up', migrations: { applied: 1, pending: [] } });
+    expect(await response.json()).toEqual({ status: 'ready', database: 'up', migrations: { applied: migrationNames.length, pending: [] } });
   });
 
   it('publishes the OpenAPI document and its UI', async () => {
@@ -69,20 +70,21 @@ describe('engine over HTTP', () => {
   });
 
   it('is not ready when a migration is missing', async () => {
-    // given the record of the only migration is gone (as on a database an older build set up)
+    // given the record of the newest migration is gone (as on a database an older build set up)
     const { Client } = await import('pg');
     const owner = new Client({ connectionString: db.ownerUrl });
     await owner.connect();
-    await owner.query(`DELETE FROM laufweg_migrations`);
+    const newest = migrationNames[migrationNames.length - 1];
+    await owner.query(`DELETE FROM laufweg_migrations WHERE name = $1`, [newest]);
     try {
       // then readiness says which migration is pending and how to apply it
       const response = await fetch(`${base}/health/ready`);
       expect(response.status).toBe(503);
       const problem = (await response.json()) as { type: string; detail: string };
       expect(problem.type).toBe('urn:laufweg:problem:not-ready');
-      expect(problem.detail).toBe('Migrations pending: InitialSchema1764340000000. Run `npm run migrate`.');
+      expect(problem.detail).toBe(`Migrations pending: ${newest}. Run \`npm run migrate\`.`);
     } finally {
-      await owner.query(`INSERT INTO laufweg_migrations (timestamp, name) VALUES (1764340000000, 'InitialSchema1764340000000')`);
+      await owner.query(`INSERT INTO laufweg_migrations (timestamp, name) VALUES ($1, $2)`, [Number(newest.replace(/\D/g, '')), newest]);
       await owner.end();
     }
   });

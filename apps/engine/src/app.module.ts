@@ -5,6 +5,7 @@ import { entities } from '@laufweg/persistence';
 import type { EngineConfig } from './config/engine-config';
 import { ENGINE_CONFIG } from './config/engine-config.token';
 import { HealthModule } from './health/health.module';
+import { RuntimeModule } from './runtime/runtime.module';
 
 /** Where the running service connects, decided before Nest starts (see main.ts). */
 export interface AppDatabase {
@@ -22,7 +23,7 @@ export class AppModule {
           pinoHttp: {
             level: config.logLevel,
             redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
+            autoLogging: { ignore: (request) => /^\/(health|metrics)(\/|$)/.test(request.url ?? '') },
           },
         }),
         TypeOrmModule.forRoot({
@@ -35,6 +36,7 @@ export class AppModule {
           extra: { max: 20, application_name: 'laufweg-engine' },
         }),
         HealthModule,
+        RuntimeModule.forRoot(database),
       ],
       providers: [{ provide: ENGINE_CONFIG, useValue: config }],
       exports: [ENGINE_CONFIG],

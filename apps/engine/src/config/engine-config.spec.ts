@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { ConfigError, loadEngineConfig } from './engine-config';
 
@@ -12,7 +13,26 @@ describe('loadEngineConfig', () => {
       dataDir: resolve('./.data'),
       logLevel: 'info',
       webDir: resolve('dist/web'),
+      jobExecutor: { enabled: true, pollIntervalMs: 500, batchSize: 32, lockDurationMs: 300_000, concurrency: 8, workerId: `${hostname()}:${process.pid}` },
     });
+  });
+
+  it('reads the job executor settings', () => {
+    const config = loadEngineConfig({
+      JOB_EXECUTOR_ENABLED: 'false',
+      JOB_POLL_INTERVAL_MS: '250',
+      JOB_BATCH_SIZE: '64',
+      JOB_LOCK_DURATION_MS: '60000',
+      JOB_CONCURRENCY: '4',
+      WORKER_ID: 'engine-1',
+    });
+    expect(config.jobExecutor).toEqual({ enabled: false, pollIntervalMs: 250, batchSize: 64, lockDurationMs: 60_000, concurrency: 4, workerId: 'engine-1' });
+  });
+
+  it('names bad job executor settings', () => {
+    expect(() => loadEngineConfig({ JOB_EXECUTOR_ENABLED: 'maybe' })).toThrow('JOB_EXECUTOR_ENABLED must be true or false');
+    expect(() => loadEngineConfig({ JOB_CONCURRENCY: '0' })).toThrow('JOB_CONCURRENCY must be between 1 and 256');
+    expect(() => loadEngineConfig({ JOB_LOCK_DURATION_MS: 'long' })).toThrow('JOB_LOCK_DURATION_MS must be a whole number of milliseconds');
   });
 
   it('reads every variable and treats empty values as unset', () => {

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { EngineEnvironment, type LogLevel } from './engine-environment';
 
@@ -15,6 +16,18 @@ export interface EngineConfig {
   readonly logLevel: LogLevel;
   /** Built web app served at `/`. */
   readonly webDir: string;
+  readonly jobExecutor: JobExecutorConfig;
+}
+
+/** The job executor every engine process runs (timers and the service-task jobs it has handlers for). */
+export interface JobExecutorConfig {
+  readonly enabled: boolean;
+  readonly pollIntervalMs: number;
+  readonly batchSize: number;
+  readonly lockDurationMs: number;
+  readonly concurrency: number;
+  /** Names this process in the locks it takes. */
+  readonly workerId: string;
 }
 
 /** Thrown at start when the environment holds bad values; lists every one of them. */
@@ -35,6 +48,12 @@ const KNOWN: readonly (keyof EngineEnvironment)[] = [
   'DATA_DIR',
   'LOG_LEVEL',
   'WEB_DIR',
+  'JOB_EXECUTOR_ENABLED',
+  'JOB_POLL_INTERVAL_MS',
+  'JOB_BATCH_SIZE',
+  'JOB_LOCK_DURATION_MS',
+  'JOB_CONCURRENCY',
+  'WORKER_ID',
 ];
 
 /** Reads and validates the configuration from environment variables (empty counts as unset). */
@@ -53,6 +72,14 @@ export function loadEngineConfig(env: NodeJS.ProcessEnv = process.env): EngineCo
     dataDir: resolve(settings.DATA_DIR),
     logLevel: settings.LOG_LEVEL,
     webDir: resolve(settings.WEB_DIR ?? 'dist/web'),
+    jobExecutor: {
+      enabled: settings.JOB_EXECUTOR_ENABLED,
+      pollIntervalMs: settings.JOB_POLL_INTERVAL_MS,
+      batchSize: settings.JOB_BATCH_SIZE,
+      lockDurationMs: settings.JOB_LOCK_DURATION_MS,
+      concurrency: settings.JOB_CONCURRENCY,
+      workerId: settings.WORKER_ID ?? `${hostname()}:${process.pid}`,
+    },
     ...(settings.DATABASE_URL ? { databaseUrl: settings.DATABASE_URL } : {}),
     ...(settings.DATABASE_APP_URL ? { appDatabaseUrl: settings.DATABASE_APP_URL } : {}),
     ...(settings.DATABASE_APP_PASSWORD ? { appDatabasePassword: settings.DATABASE_APP_PASSWORD } : {}),

@@ -1,12 +1,21 @@
 import 'reflect-metadata';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s]+$/;
 const POSTGRES_URL_HINT = 'must be a PostgreSQL URL such as postgres://user:password@host:5432/laufweg';
+
+/** `true`/`false` (any case, also 1/0, yes/no); anything else is left for @IsBoolean to refuse. */
+function toBoolean({ value }: { value: unknown }): unknown {
+  if (typeof value !== 'string') return value;
+  const normalized = value.trim().toLowerCase();
+  if (['true', '1', 'yes'].includes(normalized)) return true;
+  if (['false', '0', 'no'].includes(normalized)) return false;
+  return value;
+}
 
 /** The environment variables the engine reads, with their rules. Defaults are applied before. */
 export class EngineEnvironment {
@@ -50,4 +59,37 @@ export class EngineEnvironment {
   @IsOptional()
   @IsString()
   WEB_DIR?: string;
+
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'JOB_EXECUTOR_ENABLED must be true or false' })
+  JOB_EXECUTOR_ENABLED = true;
+
+  @Type(() => Number)
+  @IsInt({ message: 'JOB_POLL_INTERVAL_MS must be a whole number of milliseconds, e.g. 500' })
+  @Min(10, { message: 'JOB_POLL_INTERVAL_MS must be between 10 and 60000' })
+  @Max(60_000, { message: 'JOB_POLL_INTERVAL_MS must be between 10 and 60000' })
+  JOB_POLL_INTERVAL_MS = 500;
+
+  @Type(() => Number)
+  @IsInt({ message: 'JOB_BATCH_SIZE must be a whole number, e.g. 32' })
+  @Min(1, { message: 'JOB_BATCH_SIZE must be between 1 and 1000' })
+  @Max(1000, { message: 'JOB_BATCH_SIZE must be between 1 and 1000' })
+  JOB_BATCH_SIZE = 32;
+
+  @Type(() => Number)
+  @IsInt({ message: 'JOB_LOCK_DURATION_MS must be a whole number of milliseconds, e.g. 300000' })
+  @Min(1000, { message: 'JOB_LOCK_DURATION_MS must be between 1000 (1 s) and 86400000 (1 day)' })
+  @Max(86_400_000, { message: 'JOB_LOCK_DURATION_MS must be between 1000 (1 s) and 86400000 (1 day)' })
+  JOB_LOCK_DURATION_MS = 300_000;
+
+  @Type(() => Number)
+  @IsInt({ message: 'JOB_CONCURRENCY must be a whole number, e.g. 8' })
+  @Min(1, { message: 'JOB_CONCURRENCY must be between 1 and 256' })
+  @Max(256, { message: 'JOB_CONCURRENCY must be between 1 and 256' })
+  JOB_CONCURRENCY = 8;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200, { message: 'WORKER_ID must have at most 200 characters' })
+  WORKER_ID?: string;
 }

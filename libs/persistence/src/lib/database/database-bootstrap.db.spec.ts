@@ -25,7 +25,7 @@ describe('bootstrapDatabase on a real PostgreSQL', () => {
 
   it('applies every migration and records it', async () => {
     const rows = await query<{ name: string }>(db.ownerUrl, 'SELECT name FROM laufweg_migrations');
-    expect(rows.map((row) => row.name)).toEqual(['InitialSchema1764340000000']);
+    expect(rows.map((row) => row.name)).toEqual(['InitialSchema1764340000000', 'RuntimeSchema1764340100000']);
   });
 
   it('gives the service a login as the unprivileged application role', async () => {
@@ -51,6 +51,6 @@ describe('bootstrapDatabase on a real PostgreSQL', () => {
     const [first, second] = await Promise.all([runMigrations(db.ownerUrl), runMigrations(db.ownerUrl)]);
     expect([...first, ...second]).toEqual([]);
     const rows = await query<{ count: string }>(db.ownerUrl, 'SELECT count(*) FROM laufweg_migrations');
-    expect(rows[0].count).toBe('1');
+    expect(rows[0].count).toBe('2');
   });
 });

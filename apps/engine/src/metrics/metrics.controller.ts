@@ -1,0 +1,22 @@
+import { Controller, Get, Header, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { RuntimeMetrics } from './runtime-metrics';
+
+/** Prometheus scrape endpoint. */
+@ApiTags('metrics')
+@Controller('metrics')
+export class MetricsController {
+  constructor(private readonly metrics: RuntimeMetrics) {}
+
+  @Get()
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Metrics in the Prometheus text format: process metrics, engine commands, jobs, instances, open incidents.' })
+  @ApiProduces('text/plain')
+  @ApiOkResponse({ description: 'Prometheus text exposition format 0.0.4.', schema: { type: 'string', example: 'laufweg_commands_total{command="CompleteJob",outcome="accepted"} 12' } })
+  async scrape(@Res({ passthrough: true }) response: Response): Promise<string> {
+    const body = await this.metrics.render();
+    response.type(this.metrics.contentType);
+    return body;
+  }
+}

@@ -1,0 +1,44 @@
+import type { ModelRepository, ReadonlyEngineState } from '@laufweg/bpmn-engine';
+import { loadBpmnModel, type ExecutableProcess } from '@laufweg/bpmn-model';
+import type { PoolClient } from 'pg';
+
+/**
+ * Compiled processes by process definition key. The engine reads models synchronously, so a
+ * command first makes sure every model its state can reach is here; deployments are immutable,
+ * so an entry never goes stale. Keys are unique across tenants, and loading filters by tenant.
+ */
+export class CompiledModelCache implements ModelRepository {
+  private readonly models = new Map<string, ExecutableProcess>();
+
+  get(processDefinitionKey: string): ExecutableProcess | undefined {
+    return this.models.get(processDefinitionKey);
+  }
+
+  put(processDefinitionKey: string, process: ExecutableProcess): void {
+    this.models.set(processDefinitionKey, process);
+  }
+
+  /** Loads and compiles the models of the state's definitions that are not cached yet. */
+  async ensureFor(client: PoolClient, tenantId: string, state: ReadonlyEngineState): Promise<void> {
+    const keys = new Set<string>();
+    for (const definition of Object.values(state.processes)) keys.add(definition.processDefinitionKey);
+    for (const instance of Object.values(state.elementInstances)) keys.add(instance.processDefinitionKey);
+    for (const timer of Object.values(state.timers)) keys.add(timer.processDefinitionKey);
+    for (const subscription of Object.values(state.signalSubscriptions)) keys.add(subscription.processDefinitionKey);
+    const missing = [...keys].filter((key) => !this.models.has(key));
+    if (missing.length === 0) return;
+    const { rows } = await client.query<{ key: string; process_id: string; deployment_key: string; content: string }>(
+      `SELECT d.key, d.process_id, d.deployment_key, dep.content
+         FROM process_definition d JOIN deployment dep ON dep.tenant_id = d.tenant_id AND dep.key = d.deployment_key
+        WHERE d.tenant_id = $1 AND d.key = ANY($2::bigint[])`,
+      [tenantId, missing],
+    );
+    for (const row of rows) {
+      const loaded = await loadBpmnModel(row.content);
+      if (!loaded.ok) throw new Error(`Stored deployment ${row.deployment_key} no longer compiles: ${loaded.problems.map((problem) => problem.message).join('; ')}`);
+      const process = loaded.value.executable.processes[row.process_id];
+      if (!process) throw new Error(`Deployment ${row.deployment_key} has no process ${row.process_id}.`);
+      this.models.set(row.key, process);
+    }
+  }
+}
