@@ -16,7 +16,7 @@ describe('chaos: engine processes killed while instances run', () => {
     );
     // when the run ends, then every instance completed once, and no timer fired twice
     const report = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as ChaosReport;
-    expect(report).toMatchObject({ started: 200, completed: 200, lost: 0, duplicateCompletions: 0, timersFiredTwice: 0, incidents: 0, kills: 3 });
+    expect(report).toMatchObject({ started: 200, completed: 200, lost: 0, duplicateCompletions: 0, timersFiredTwice: 0, incidents: 0, kills: 3, replayVerified: true });
     // Handlers may run more than once for a job (at-least-once), which the report counts.
     expect(report.extraHandlerExecutions).toBeGreaterThanOrEqual(0);
   }, 300_000);

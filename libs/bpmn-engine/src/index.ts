@@ -7,4 +7,5 @@ export * from './lib/commands/engine-command';
 export { processCommand, type CommandResult } from './lib/processing/process-command';
 export { EngineLimitError } from './lib/processing/processing';
 export type { ElementProcessor, ScopeProcessor, ElementContext, Failure, HookResult, LeftChild } from './lib/processors/element-processor';
-export { scheduleTimer, nextDueDate, type TimerSchedule } from './lib/behaviors/timer-schedule';
+export { scheduleTimer, nextDueDate, type TimerSchedule, type ScheduleOptions } from './lib/behaviors/timer-schedule';
+export { germanBusinessCalendar, type BusinessCalendar, type BusinessCalendarOptions } from './lib/calendar/business-calendar';

@@ -15,10 +15,12 @@ export interface ChaosReport {
   /** Handler runs beyond one per job: allowed by at-least-once execution, but counted. */
   readonly extraHandlerExecutions: number;
   readonly incidents: number;
+  /** Every instance tree equals the replay of its event log. */
+  readonly replayVerified: boolean;
   readonly durationMs: number;
 }
 
-export type ChaosCounts = Omit<ChaosReport, 'instances' | 'nodes' | 'kills' | 'started' | 'durationMs'>;
+export type ChaosCounts = Omit<ChaosReport, 'instances' | 'nodes' | 'kills' | 'started' | 'durationMs' | 'replayVerified'>;
 
 /** Reads the outcome from the database: instance headers, the event logs and the handler log. */
 export async function countOutcome(pool: Pool, tenantId: string, started: number): Promise<ChaosCounts> {

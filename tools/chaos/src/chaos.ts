@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Pool } from 'pg';
 import { EngineRuntime } from '@laufweg/persistence';
+import { verifyEveryTreeReplays } from '@laufweg/persistence/testing';
 import { createChaosDatabase } from './chaos-database';
 import { countOutcome, type ChaosReport } from './chaos-report';
 
@@ -64,9 +65,17 @@ async function main(): Promise<void> {
       await sleep(1000);
       counts = await countOutcome(pool, TENANT, started);
     }
-    const report: ChaosReport = { instances, nodes: nodeCount, kills: killsDone, started, ...counts, durationMs: Date.now() - began };
+    for (const node of nodes.values()) node.kill('SIGKILL');
+    const replayVerified = await verifyEveryTreeReplays(pool).then(
+      () => true,
+      (error: unknown) => {
+        log(String(error));
+        return false;
+      },
+    );
+    const report: ChaosReport = { instances, nodes: nodeCount, kills: killsDone, started, ...counts, replayVerified, durationMs: Date.now() - began };
     printReport(report, values.json);
-    process.exitCode = report.lost === 0 && report.duplicateCompletions === 0 && report.timersFiredTwice === 0 ? 0 : 1;
+    process.exitCode = report.lost === 0 && report.duplicateCompletions === 0 && report.timersFiredTwice === 0 && report.replayVerified ? 0 : 1;
   } finally {
     for (const node of nodes.values()) node.kill('SIGKILL');
     await pool.end();
@@ -110,6 +119,7 @@ function printReport(report: ChaosReport, json: boolean | undefined): void {
     ['timers fired twice', report.timersFiredTwice],
     ['handler executions beyond one', report.extraHandlerExecutions],
     ['incidents', report.incidents],
+    ['replay equals stored state', report.replayVerified ? 1 : 0],
     ['kills', report.kills],
     ['duration (ms)', report.durationMs],
   ];

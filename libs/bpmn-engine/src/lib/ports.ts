@@ -1,3 +1,4 @@
+import type { BusinessCalendar } from './calendar/business-calendar';
 import type { ExecutableProcess } from '@laufweg/bpmn-model';
 
 /** The engine's only source of time. Epoch milliseconds. */
@@ -20,4 +21,6 @@ export interface EnginePorts {
   readonly clock: Clock;
   readonly keys: KeyGenerator;
   readonly models: ModelRepository;
+  /** The municipality's time zone and working days; default Europe/Berlin, weekends only. */
+  readonly calendar?: BusinessCalendar;
 }

@@ -2,9 +2,13 @@ import { compileDefinitions, parseBpmn, type ExecutableDefinitions, type Executa
 import {
   applyEvent,
   createEmptyState,
+  germanBusinessCalendar,
   processCommand,
   replayEvents,
+  type BusinessCalendar,
   type EngineCommand,
+  type EnginePorts,
+  type KeyGenerator,
   type EngineEvent,
   type EngineState,
   type IncidentRecord,
@@ -29,6 +33,8 @@ export interface HarnessOptions {
   /** Check after every command that running it again on the same state gives the same events. */
   readonly verifyDeterminism?: boolean;
   readonly startTime?: number;
+  /** The municipality's calendar (time zone, working days); default Saxony, Europe/Berlin. */
+  readonly calendar?: BusinessCalendar;
 }
 
 export class CommandRejectedError extends Error {}
@@ -49,8 +55,15 @@ export class EngineHarness {
   private readonly log: EngineEvent[] = [];
   private deployments = 0;
 
+  private readonly calendar: BusinessCalendar;
+
   constructor(private readonly options: HarnessOptions = {}) {
     this.clock = new FakeClock(options.startTime);
+    this.calendar = options.calendar ?? germanBusinessCalendar({ land: 'SN' });
+  }
+
+  private ports(keys: KeyGenerator): EnginePorts {
+    return { clock: this.clock, keys, models: { get: (key) => this.models.get(key) }, calendar: this.calendar };
   }
 
   /** Parses, compiles and deploys BPMN XML; throws with the problems if it does not compile. */
@@ -97,10 +110,10 @@ export class EngineHarness {
   tryExecute(command: EngineCommand): { readonly events: readonly EngineEvent[] } | { readonly reason: string } {
     const before = this.currentState;
     const keysBefore = this.keys.fork();
-    const result = processCommand(before, command, { clock: this.clock, keys: this.keys, models: { get: (key) => this.models.get(key) } });
+    const result = processCommand(before, command, this.ports(this.keys));
     if (result.rejected) return { reason: result.reason };
     if (this.options.verifyDeterminism !== false) {
-      const again = processCommand(before, command, { clock: this.clock, keys: keysBefore, models: { get: (key) => this.models.get(key) } });
+      const again = processCommand(before, command, this.ports(keysBefore));
       if (JSON.stringify(again.events) !== JSON.stringify(result.events)) throw new Error(`${command.type} is not deterministic.`);
     }
     this.log.push(...result.events);

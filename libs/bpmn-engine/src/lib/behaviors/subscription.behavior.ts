@@ -54,7 +54,10 @@ export class SubscriptionBehavior {
       case 'timer': {
         const value = this.expressions.string(definition.timer.value, instance.key);
         if (!value.ok) return value.failure;
-        const scheduled = scheduleTimer(definition.timer.type, value.value, this.processing.now());
+        const scheduled = scheduleTimer(definition.timer.type, value.value, this.processing.now(), {
+          ...(this.processing.ports.calendar ? { calendar: this.processing.ports.calendar } : {}),
+          workingDays: catching.properties['calendar'] === 'working-days',
+        });
         if (!scheduled.ok) return failure('EXTRACT_VALUE_ERROR', `Timer of '${catching.id}': ${scheduled.message}`);
         const { schedule } = scheduled;
         this.processing.emit(

@@ -1,3 +1,4 @@
+import { germanBusinessCalendar } from '../calendar/business-calendar';
 import { nextDueDate, scheduleTimer } from './timer-schedule';
 
 const now = Date.parse('2025-01-01T00:00:00Z');
@@ -23,5 +24,27 @@ describe('timer schedules', () => {
     expect(scheduleTimer('date', 'tomorrow', now)).toMatchObject({ ok: false });
     expect(scheduleTimer('cycle', 'R0/PT1H', now)).toMatchObject({ ok: false });
     expect(scheduleTimer('cycle', 'every day', now)).toMatchObject({ ok: false });
+  });
+});
+
+describe('timers in working days', () => {
+  const tuesday = Date.parse('2026-11-17T09:00:00+01:00');
+  const saxony = germanBusinessCalendar({ land: 'SN' });
+
+  it('counts whole days as working days of the calendar and keeps a time part', () => {
+    expect(scheduleTimer('duration', 'P2DT3H', tuesday, { calendar: saxony, workingDays: true })).toEqual({
+      ok: true,
+      // Wed 18 Nov is a holiday in Saxony: Thu 19, Fri 20, then 3 hours
+      schedule: { dueDate: Date.parse('2026-11-20T12:00:00+01:00'), repetitions: 1 },
+    });
+  });
+
+  it('refuses durations that are not whole days', () => {
+    for (const duration of ['P2W', 'P1M', 'P1Y', 'P1.5D']) {
+      expect(scheduleTimer('duration', duration, tuesday, { calendar: saxony, workingDays: true })).toEqual({
+        ok: false,
+        message: `'${duration}' cannot be counted in working days; write whole days, e.g. P10D.`,
+      });
+    }
   });
 });

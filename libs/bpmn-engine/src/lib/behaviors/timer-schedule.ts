@@ -1,5 +1,18 @@
 import { CronExpressionParser } from 'cron-parser';
 import { DateTime, Duration } from 'luxon';
+import { germanBusinessCalendar, type BusinessCalendar } from '../calendar/business-calendar';
+
+/** Without a calendar port: Europe/Berlin, weekends only. */
+const DEFAULT_CALENDAR = germanBusinessCalendar();
+
+export interface ScheduleOptions {
+  readonly calendar?: BusinessCalendar;
+  /**
+   * Count a duration's days as working days (the element's `zeebe:property calendar =
+   * working-days`): statutory deadlines such as "within 10 working days".
+   */
+  readonly workingDays?: boolean;
+}
 
 /** When a timer fires first, how often, and how to compute the next time. */
 export interface TimerSchedule {
@@ -12,38 +25,50 @@ export interface TimerSchedule {
 
 export type ScheduleResult = { readonly ok: true; readonly schedule: TimerSchedule } | { readonly ok: false; readonly message: string };
 
-/** Timer date (ISO date-time), duration (ISO 8601) or cycle (`R[n]/[start/]duration` or cron). */
-export function scheduleTimer(type: 'date' | 'duration' | 'cycle', value: string, now: number): ScheduleResult {
+/**
+ * Timer date (ISO date-time), duration (ISO 8601) or cycle (`R[n]/[start/]duration` or cron).
+ * Durations are added in the calendar's time zone: P1D is the same time on the next day, P1M
+ * the same day of the next month.
+ */
+export function scheduleTimer(type: 'date' | 'duration' | 'cycle', value: string, now: number, options: ScheduleOptions = {}): ScheduleResult {
   const text = value.trim();
+  const calendar = options.calendar ?? DEFAULT_CALENDAR;
   switch (type) {
     case 'date': {
       const date = DateTime.fromISO(text, { zone: 'utc', setZone: true });
       return date.isValid ? ok({ dueDate: date.toMillis(), repetitions: 1 }) : invalid(`'${text}' is not an ISO 8601 date-time.`);
     }
     case 'duration': {
-      const millis = durationMillis(text);
-      return millis === undefined ? invalid(`'${text}' is not an ISO 8601 duration.`) : ok({ dueDate: now + millis, repetitions: 1 });
+      const duration = Duration.fromISO(text);
+      if (!duration.isValid) return invalid(`'${text}' is not an ISO 8601 duration.`);
+      if (!options.workingDays) return ok({ dueDate: calendar.add(now, duration), repetitions: 1 });
+      const { years, months, weeks, days } = duration;
+      if (years !== 0 || months !== 0 || weeks !== 0 || !Number.isInteger(days) || days < 0) {
+        return invalid(`'${text}' cannot be counted in working days; write whole days, e.g. P10D.`);
+      }
+      const time = duration.set({ days: 0 });
+      return ok({ dueDate: calendar.add(calendar.addWorkingDays(now, days), time), repetitions: 1 });
     }
     case 'cycle':
-      return text.startsWith('R') ? repeatingInterval(text, now) : cron(text, now);
+      return text.startsWith('R') ? repeatingInterval(text, now, calendar) : cron(text, now);
   }
 }
 
 /** The next due date of a cycle after the one that just fired. */
-export function nextDueDate(cycle: string, after: number): number | undefined {
+export function nextDueDate(cycle: string, after: number, calendar: BusinessCalendar = DEFAULT_CALENDAR): number | undefined {
   if (cycle.startsWith('cron:')) return cronNext(cycle.slice(5), after);
-  const millis = durationMillis(cycle);
-  return millis === undefined ? undefined : after + millis;
+  const duration = Duration.fromISO(cycle);
+  return duration.isValid ? calendar.add(after, duration) : undefined;
 }
 
-function repeatingInterval(text: string, now: number): ScheduleResult {
+function repeatingInterval(text: string, now: number, calendar: BusinessCalendar): ScheduleResult {
   const parts = text.split('/');
   const count = parts[0] === 'R' ? -1 : Number(parts[0]?.slice(1));
   if (!Number.isInteger(count) || count === 0 || count < -1) return invalid(`'${text}' has an invalid repetition count.`);
   const duration = parts[parts.length - 1] ?? '';
-  const millis = durationMillis(duration);
-  if (millis === undefined || millis <= 0) return invalid(`'${text}' does not end with a positive ISO 8601 duration.`);
-  let dueDate = now + millis;
+  const parsed = Duration.fromISO(duration);
+  if (!parsed.isValid || parsed.toMillis() <= 0) return invalid(`'${text}' does not end with a positive ISO 8601 duration.`);
+  let dueDate = calendar.add(now, parsed);
   if (parts.length === 3) {
     const start = DateTime.fromISO(parts[1] ?? '', { zone: 'utc', setZone: true });
     if (!start.isValid) return invalid(`'${text}' has an invalid start date.`);
@@ -63,11 +88,6 @@ function cronNext(expression: string, after: number): number | undefined {
   } catch {
     return undefined;
   }
-}
-
-function durationMillis(text: string): number | undefined {
-  const duration = Duration.fromISO(text);
-  return duration.isValid ? duration.toMillis() : undefined;
 }
 
 function ok(schedule: TimerSchedule): ScheduleResult {

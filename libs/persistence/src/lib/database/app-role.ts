@@ -20,7 +20,17 @@ export async function enableAppRoleLogin(ownerUrl: string, password: string): Pr
       `SELECT format('ALTER ROLE %I WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOREPLICATION PASSWORD %L', $1::text, $2::text) AS sql`,
       [APP_ROLE, password],
     );
-    await client.query(rows[0].sql);
+    // The role is cluster-wide: engines starting at once on databases of one server may alter it
+    // together, which PostgreSQL refuses with "tuple concurrently updated"; the same change again is harmless.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await client.query(rows[0].sql);
+        return;
+      } catch (error) {
+        if (attempt >= 5 || !(error instanceof Error) || !error.message.includes('tuple concurrently updated')) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+      }
+    }
   } finally {
     await client.end();
   }

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
-import { createTestDatabase, type TestDatabase } from '../../testing/test-database';
-import { APP_ROLE } from './app-role';
+import { createTestDatabase, TEST_APP_PASSWORD, type TestDatabase } from '../../testing/test-database';
+import { APP_ROLE, enableAppRoleLogin } from './app-role';
 import { runMigrations } from './migration-runner';
 
 async function query<T extends object>(url: string, sql: string): Promise<T[]> {
@@ -52,5 +52,11 @@ describe('bootstrapDatabase on a real PostgreSQL', () => {
     expect([...first, ...second]).toEqual([]);
     const rows = await query<{ count: string }>(db.ownerUrl, 'SELECT count(*) FROM laufweg_migrations');
     expect(rows[0].count).toBe('2');
+  });
+
+  it('enables the shared login even when many engines start at once (regression: tuple concurrently updated)', async () => {
+    await Promise.all(Array.from({ length: 8 }, () => enableAppRoleLogin(db.ownerUrl, TEST_APP_PASSWORD)));
+    const [who] = await query<{ current_user: string }>(db.appUrl, 'SELECT current_user');
+    expect(who.current_user).toBe(APP_ROLE);
   });
 });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database';
+import { verifyEveryTreeReplays } from '../../testing/replay-check';
 import { EngineRuntime, RecordNotFoundError } from './engine-runtime';
 import { readEvents } from './event-log';
 import { loadState } from './state-loader';
@@ -130,5 +131,9 @@ describe('the durable runtime on PostgreSQL', () => {
     expect(cancelled.rejected).toBe(false);
     const header = await pool.query('SELECT status FROM process_instance WHERE tenant_id = $1 AND key = $2', ['dresden', rootKey]);
     expect(header.rows).toEqual([{ status: 'terminated' }]);
+  });
+
+  it('leaves every instance tree equal to the replay of its event log', async () => {
+    expect(await verifyEveryTreeReplays(pool)).toBeGreaterThan(0);
   });
 });

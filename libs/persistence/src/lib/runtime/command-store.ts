@@ -1,5 +1,7 @@
 import {
+  germanBusinessCalendar,
   processCommand,
+  type BusinessCalendar,
   type BufferedMessageRecord,
   type Clock,
   type EngineCommand,
@@ -57,6 +59,9 @@ export interface CommandObserver {
 /** The instance tree named by a command does not exist (in this tenant). */
 export class InstanceNotFoundError extends Error {}
 
+/** The tenant named by a command does not exist. */
+export class TenantNotFoundError extends Error {}
+
 const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 5;
 
@@ -69,6 +74,7 @@ const MAX_ATTEMPTS = 5;
  */
 export class CommandStore {
   private readonly observers: CommandObserver[] = [];
+  private readonly calendars = new Map<string, BusinessCalendar>();
 
   constructor(
     private readonly pool: Pool,
@@ -134,10 +140,11 @@ export class CommandStore {
       const guard = await client.query('SELECT 1 FROM job WHERE tenant_id = $1 AND key = $2 FOR UPDATE', [tenantId, request.guardJobKey]);
       if (guard.rowCount === 0) return { rejected: true, reason: `Job or timer ${request.guardJobKey} no longer exists.` };
     }
+    const calendar = await this.calendarOf(client, tenantId);
     const keys = await KeyBlock.reserve(client, keyBlocks);
     const before = await loadState(client, tenantId, { ...request.selection, rootKeys });
     await this.models.ensureFor(client, tenantId, before);
-    const ports = { clock: this.clock, keys, models: this.models };
+    const ports = { clock: this.clock, keys, models: this.models, calendar };
     const primary = processCommand(before, request.command, ports);
     if (primary.rejected) return { rejected: true, reason: primary.reason };
     const result = await this.consumeBufferedMessages(client, tenantId, primary.state, primary.events, ports);
@@ -154,6 +161,17 @@ export class CommandStore {
       await appendEvents(client, tenantId, root, revisions.get(root) ?? 0, events);
     }
     return { rejected: false, createdRoots, events: result.events, state: result.state };
+  }
+
+  /** The tenant's working-day calendar (its Land's public holidays), cached per process. */
+  private async calendarOf(client: PoolClient, tenantId: string): Promise<BusinessCalendar> {
+    const cached = this.calendars.get(tenantId);
+    if (cached) return cached;
+    const { rows } = await client.query<{ land: string }>('SELECT land FROM tenant WHERE id = $1', [tenantId]);
+    if (rows.length === 0) throw new TenantNotFoundError(`Tenant '${tenantId}' does not exist.`);
+    const calendar = germanBusinessCalendar({ land: rows[0].land });
+    this.calendars.set(tenantId, calendar);
+    return calendar;
   }
 
   /**

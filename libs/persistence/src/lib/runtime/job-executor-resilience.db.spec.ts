@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import { TcpProxy } from '../../testing/tcp-proxy';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database';
+import { verifyEveryTreeReplays } from '../../testing/replay-check';
 import { EngineRuntime } from './engine-runtime';
 import { JobAcquisition } from './job-acquisition';
 import { JobExecutor, type JobExecutorLogger } from './job-executor';
@@ -192,5 +193,9 @@ describe('job executors sharing one database', () => {
       await proxiedPool.end();
       await proxy.stop();
     }
+  });
+
+  it('leaves every instance tree equal to the replay of its event log', async () => {
+    expect(await verifyEveryTreeReplays(pool)).toBeGreaterThan(0);
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database';
+import { verifyEveryTreeReplays } from '../../testing/replay-check';
 import { EngineRuntime } from './engine-runtime';
 import { readEvents } from './event-log';
 import { JobAcquisition } from './job-acquisition';
@@ -173,5 +174,9 @@ describe('the job executor on PostgreSQL', () => {
     expect(await eventsOf(rootKey, 'JobCompleted')).toHaveLength(1);
     const variables = await pool.query(`SELECT value FROM variable WHERE tenant_id = $1 AND scope_key = $2 AND name = 'paidBy'`, [TENANT, rootKey]);
     expect(variables.rows).toEqual([{ value: 'other worker' }]);
+  });
+
+  it('leaves every instance tree equal to the replay of its event log', async () => {
+    expect(await verifyEveryTreeReplays(pool)).toBeGreaterThan(0);
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database';
+import { verifyEveryTreeReplays } from '../../testing/replay-check';
 import { EngineRuntime } from './engine-runtime';
 
 const TENANT = 'zwickau';
@@ -72,5 +73,9 @@ describe('messages on the durable runtime', () => {
     now += 61_000;
     await passPreparation(rootKey);
     expect(await statusOf(rootKey)).toBe('active');
+  });
+
+  it('leaves every instance tree equal to the replay of its event log', async () => {
+    expect(await verifyEveryTreeReplays(pool)).toBeGreaterThan(0);
   });
 });

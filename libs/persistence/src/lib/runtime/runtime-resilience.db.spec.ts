@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database';
+import { verifyEveryTreeReplays } from '../../testing/replay-check';
 import { TcpProxy } from '../../testing/tcp-proxy';
 import { EngineRuntime, RecordNotFoundError } from './engine-runtime';
 
@@ -106,5 +107,9 @@ describe('the durable runtime under contention and outages', () => {
       await proxiedPool.end();
       await proxy.stop();
     }
+  });
+
+  it('leaves every instance tree equal to the replay of its event log', async () => {
+    expect(await verifyEveryTreeReplays(pool)).toBeGreaterThan(0);
   });
 });

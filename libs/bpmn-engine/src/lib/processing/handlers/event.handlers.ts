@@ -60,7 +60,7 @@ export const eventHandlers: CommandHandlerTable<EventCommands> = {
 /** Cycles: the next firing, while repetitions remain. */
 function reschedule(timer: Readonly<TimerRecord>, behaviors: Behaviors): void {
   if (timer.repetitions === 1 || !timer.cycle) return;
-  const dueDate = nextDueDate(timer.cycle, timer.dueDate);
+  const dueDate = nextDueDate(timer.cycle, timer.dueDate, behaviors.processing.ports.calendar);
   if (dueDate === undefined) return;
   behaviors.processing.emit(
     event('TimerCreated', {

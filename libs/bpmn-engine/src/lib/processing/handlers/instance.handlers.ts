@@ -93,7 +93,13 @@ function openStartSubscription(start: ExecutableElement, processDefinitionKey: s
     const value = definition.timer.value;
     const evaluated = behaviors.expressions.evaluateOrStatic(value, '');
     const text = evaluated.ok ? evaluated.value : undefined;
-    const scheduled = typeof text === 'string' ? scheduleTimer(definition.timer.type, text, processing.now()) : undefined;
+    const scheduled =
+      typeof text === 'string'
+        ? scheduleTimer(definition.timer.type, text, processing.now(), {
+            ...(processing.ports.calendar ? { calendar: processing.ports.calendar } : {}),
+            workingDays: start.properties['calendar'] === 'working-days',
+          })
+        : undefined;
     if (!scheduled?.ok) return reject(`The timer of start event '${start.id}' cannot be scheduled.`);
     const { schedule } = scheduled;
     processing.emit(
