@@ -19,3 +19,4 @@ export * from './lib/runtime/job-handler';
 export * from './lib/runtime/job-tenant';
 export * from './lib/runtime/job-wakeup';
 export * from './lib/runtime/retry-backoff';
+export * from './lib/database/tenant-scope';

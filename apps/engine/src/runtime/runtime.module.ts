@@ -1,5 +1,5 @@
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
-import { EngineRuntime, JobAcquisition, JobExecutor, JobWakeup } from '@laufweg/persistence';
+import { EngineRuntime, JobAcquisition, JobExecutor, JobWakeup, systemScopedUrl } from '@laufweg/persistence';
 import { Pool } from 'pg';
 import type { AppDatabase } from '../app.module';
 import type { EngineConfig } from '../config/engine-config';
@@ -32,7 +32,7 @@ export class RuntimeModule {
           provide: Pool,
           inject: [ENGINE_CONFIG],
           useFactory: (config: EngineConfig) => {
-            const pool = new Pool({ connectionString: database.appUrl, max: Math.max(10, config.jobExecutor.concurrency + 4), application_name: 'laufweg-runtime' });
+            const pool = new Pool({ connectionString: systemScopedUrl(database.appUrl), max: Math.max(10, config.jobExecutor.concurrency + 4), application_name: 'laufweg-runtime' });
             // An idle connection that breaks (database restart) must not end the process; the pool reconnects.
             const logger = new Logger('RuntimePool');
             pool.on('error', (error) => logger.warn(`An idle database connection failed: ${error.message}`));

@@ -5,12 +5,18 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { bootstrapDatabase, type DatabaseRuntime } from '../lib/database/database-bootstrap';
 import { withDatabase } from '../lib/database/connection-url';
+import { systemScopedUrl } from '../lib/database/tenant-scope';
 
 export interface TestDatabase {
   /** Owner connection to the throwaway database. */
   readonly ownerUrl: string;
-  /** Application-role connection, as the service uses it. */
+  /**
+   * Application-role connection as the engine's runtime and background work use it: seeing every
+   * tenant (`laufweg.tenants = *`); each command narrows itself to its tenant.
+   */
   readonly appUrl: string;
+  /** Application-role connection that sees no tenant until a transaction names its tenants (row-level security). */
+  readonly tenantScopedUrl: string;
   readonly runtime: DatabaseRuntime;
   /** Drops the database. */
   drop(): Promise<void>;
@@ -35,7 +41,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const runtime = await bootstrapDatabase({ databaseUrl: ownerUrl, appPassword: TEST_APP_PASSWORD, dataDir }, () => undefined);
   return {
     ownerUrl,
-    appUrl: runtime.appUrl,
+    appUrl: systemScopedUrl(runtime.appUrl),
+    tenantScopedUrl: runtime.appUrl,
     runtime,
     drop: async () => {
       await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { migrationNames } from '@laufweg/migrations';
 import { createTestDatabase, TEST_APP_PASSWORD, type TestDatabase } from '../../testing/test-database';
 import { APP_ROLE, enableAppRoleLogin } from './app-role';
 import { runMigrations } from './migration-runner';
@@ -25,7 +26,7 @@ describe('bootstrapDatabase on a real PostgreSQL', () => {
 
   it('applies every migration and records it', async () => {
     const rows = await query<{ name: string }>(db.ownerUrl, 'SELECT name FROM laufweg_migrations');
-    expect(rows.map((row) => row.name)).toEqual(['InitialSchema1764340000000', 'RuntimeSchema1764340100000']);
+    expect(rows.map((row) => row.name)).toEqual([...migrationNames]);
   });
 
   it('gives the service a login as the unprivileged application role', async () => {
@@ -51,7 +52,7 @@ describe('bootstrapDatabase on a real PostgreSQL', () => {
     const [first, second] = await Promise.all([runMigrations(db.ownerUrl), runMigrations(db.ownerUrl)]);
     expect([...first, ...second]).toEqual([]);
     const rows = await query<{ count: string }>(db.ownerUrl, 'SELECT count(*) FROM laufweg_migrations');
-    expect(rows[0].count).toBe('2');
+    expect(rows[0].count).toBe(String(migrationNames.length));
   });
 
   it('enables the shared login even when many engines start at once (regression: tuple concurrently updated)', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { bootstrapDatabase } from './database-bootstrap';
+import { systemScopedUrl } from './tenant-scope';
 
 describe('embedded PostgreSQL in local mode', () => {
   let dataDir: string;
@@ -18,7 +19,7 @@ describe('embedded PostgreSQL in local mode', () => {
   it('keeps data across restarts and keeps the generated secrets private', async () => {
     // given a first start that writes a tenant
     const first = await bootstrapDatabase({ dataDir }, () => undefined);
-    const client = new Client({ connectionString: first.appUrl });
+    const client = new Client({ connectionString: systemScopedUrl(first.appUrl) });
     await client.connect();
     await client.query(`INSERT INTO tenant (id, name) VALUES ('dresden', 'Landeshauptstadt Dresden')`);
     await client.end();
@@ -27,7 +28,7 @@ describe('embedded PostgreSQL in local mode', () => {
     // when the service starts again on the same data directory
     const second = await bootstrapDatabase({ dataDir }, () => undefined);
     try {
-      const again = new Client({ connectionString: second.appUrl });
+      const again = new Client({ connectionString: systemScopedUrl(second.appUrl) });
       await again.connect();
       const { rows } = await again.query('SELECT id FROM tenant');
       await again.end();

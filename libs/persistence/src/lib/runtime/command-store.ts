@@ -10,6 +10,7 @@ import {
   type EngineState,
 } from '@laufweg/bpmn-engine';
 import type { Pool, PoolClient } from 'pg';
+import { beginTenantTransaction } from '../database/tenant-scope';
 import { attributeEvents } from './event-attribution';
 import { appendEvents } from './event-log';
 import { KeyBlock, KeysExhaustedError } from './key-block';
@@ -110,7 +111,7 @@ export class CommandStore {
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
       try {
-        await client.query('BEGIN');
+        await beginTenantTransaction(client, [request.tenantId]);
         const result = await this.runOn(client, request, keyBlocks);
         await client.query(result.rejected ? 'ROLLBACK' : 'COMMIT');
         return result;

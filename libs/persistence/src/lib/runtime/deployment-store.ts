@@ -1,6 +1,7 @@
 import { loadBpmnModel, type ExecutableProcess, type ModelProblem, type ModelResult } from '@laufweg/bpmn-model';
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
+import { beginTenantTransaction } from '../database/tenant-scope';
 import type { CommandStore } from './command-store';
 import { KeyBlock } from './key-block';
 import type { CompiledModelCache } from './model-cache';
@@ -48,7 +49,7 @@ export class DeploymentStore {
     const checksum = createHash('sha256').update(request.content).digest('hex');
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
+      await beginTenantTransaction(client, [request.tenantId]);
       // Versions per process id are counted under this lock, so concurrent deployments queue.
       await client.query(`SELECT pg_advisory_xact_lock(hashtext('laufweg-deploy:' || $1))`, [request.tenantId]);
       const result = await this.store(client, request, checksum, processes);
