@@ -1,9 +1,10 @@
-import type { Clock, EngineCommand } from '@laufweg/bpmn-engine';
+import { checkMigration, type Clock, type EngineCommand, type MappingInstruction, type MigrationProblem } from '@laufweg/bpmn-engine';
 import type { JsonObject, ModelResult } from '@laufweg/bpmn-model';
 import type { Pool } from 'pg';
 import { CommandStore, type RunCommandRequest, type RunCommandResult } from './command-store';
 import { DeploymentStore, type DeploymentResult, type DeployRequest } from './deployment-store';
 import { CompiledModelCache } from './model-cache';
+import { loadState } from './state-loader';
 
 /** The record a command names does not exist (any more): HTTP 404, or 409 for a repeated completion. */
 export class RecordNotFoundError extends Error {
@@ -20,6 +21,17 @@ export interface StartInstanceRequest {
   readonly variables?: JsonObject;
   readonly businessKey?: string;
   readonly startElementId?: string;
+}
+
+/** Activate elements (with local variables) and terminate element instances of one process instance. */
+export interface ModifyInstanceRequest {
+  readonly activate?: readonly { readonly elementId: string; readonly variables?: JsonObject }[];
+  readonly terminate?: readonly string[];
+}
+
+export interface MigrateInstanceRequest {
+  readonly targetProcessDefinitionKey: string;
+  readonly mappingInstructions: readonly MappingInstruction[];
 }
 
 export interface CorrelateMessageRequest {
@@ -80,8 +92,43 @@ export class EngineRuntime {
     return this.onRecord(tenantId, 'job', jobKey, { type: 'ThrowJobError', jobKey, ...error });
   }
 
-  async completeUserTask(tenantId: string, userTaskKey: string, variables: JsonObject = {}): Promise<RunCommandResult> {
-    return this.onRecord(tenantId, 'user_task', userTaskKey, { type: 'CompleteUserTask', userTaskKey, variables });
+  /** Completes a user task; `completedBy` (the caller's subject) is recorded in the event for the four-eyes rule. */
+  async completeUserTask(tenantId: string, userTaskKey: string, variables: JsonObject = {}, completedBy?: string): Promise<RunCommandResult> {
+    return this.onRecord(tenantId, 'user_task', userTaskKey, { type: 'CompleteUserTask', userTaskKey, variables, ...(completedBy !== undefined ? { completedBy } : {}) });
+  }
+
+  /** Sets the assignee of an open user task, or removes it with null. */
+  async assignUserTask(tenantId: string, userTaskKey: string, assignee: string | null): Promise<RunCommandResult> {
+    return this.onRecord(tenantId, 'user_task', userTaskKey, { type: 'AssignUserTask', userTaskKey, assignee });
+  }
+
+  async modifyInstance(tenantId: string, processInstanceKey: string, request: ModifyInstanceRequest): Promise<RunCommandResult> {
+    return this.onRecord(tenantId, 'process_instance', processInstanceKey, {
+      type: 'ModifyProcessInstance',
+      processInstanceKey,
+      ...(request.activate ? { activate: request.activate } : {}),
+      ...(request.terminate ? { terminate: request.terminate } : {}),
+    });
+  }
+
+  /** Moves a running process instance to another version of its (or another) process. */
+  async migrateInstance(tenantId: string, processInstanceKey: string, request: MigrateInstanceRequest): Promise<RunCommandResult> {
+    await this.models.ensureKeys(this.pool, tenantId, [request.targetProcessDefinitionKey]);
+    return this.onRecord(tenantId, 'process_instance', processInstanceKey, { type: 'MigrateProcessInstance', processInstanceKey, ...request });
+  }
+
+  /** What would keep a migration from running, checked on the stored state without locking or changing it. */
+  async checkMigration(tenantId: string, processInstanceKey: string, request: MigrateInstanceRequest): Promise<MigrationProblem[]> {
+    const rootKey = await this.rootOf(tenantId, 'process_instance', processInstanceKey);
+    const client = await this.pool.connect();
+    try {
+      const state = await loadState(client, tenantId, { rootKeys: [rootKey] });
+      await this.models.ensureFor(client, tenantId, state);
+      await this.models.ensureKeys(client, tenantId, [request.targetProcessDefinitionKey]);
+      return checkMigration(state, { type: 'MigrateProcessInstance', processInstanceKey, ...request }, this.models);
+    } finally {
+      client.release();
+    }
   }
 
   async resolveIncident(tenantId: string, incidentKey: string, retries?: number): Promise<RunCommandResult> {
@@ -153,12 +200,24 @@ export class EngineRuntime {
     });
   }
 
+  /**
+   * Deletes buffered messages whose time to live is over, in every tenant (background work on the
+   * system-scoped pool). They belong to no instance, so no event log records them.
+   */
+  async dropExpiredMessages(): Promise<number> {
+    const result = await this.pool.query('DELETE FROM buffered_message WHERE expires_at <= $1', [new Date(this.clock.now())]);
+    return result.rowCount ?? 0;
+  }
+
   private async onRecord(tenantId: string, table: RootedTable, key: string, command: EngineCommand): Promise<RunCommandResult> {
+    return this.commands.run({ tenantId, rootKeys: [await this.rootOf(tenantId, table, key)], command });
+  }
+
+  private async rootOf(tenantId: string, table: RootedTable, key: string): Promise<string> {
     if (!isKey(key)) throw new RecordNotFoundError(RECORD_NAMES[table], key);
     const { rows } = await this.pool.query<{ root_key: string }>(`SELECT root_key FROM ${table} WHERE tenant_id = $1 AND key = $2`, [tenantId, key]);
     if (rows.length === 0) throw new RecordNotFoundError(RECORD_NAMES[table], key);
-    const result = await this.commands.run({ tenantId, rootKeys: [rows[0].root_key], command });
-    return result;
+    return rows[0].root_key;
   }
 }
 

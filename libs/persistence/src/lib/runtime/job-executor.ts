@@ -56,6 +56,7 @@ export class JobExecutor {
   private readonly wakeup: JobWakeup;
   private readonly logger: JobExecutorLogger;
   private readonly inFlight = new Set<Promise<void>>();
+  private lastMessageExpiry = Number.NEGATIVE_INFINITY;
   private running = false;
   private loopDone: Promise<void> | undefined;
   private interruptSleep: (() => void) | undefined;
@@ -171,6 +172,7 @@ export class JobExecutor {
     if (fireTimers && this.inFlight.size < batchSize) {
       const timers = await this.acquisition.acquire({ ...request, kind: 'timer', maxJobs: batchSize - this.inFlight.size });
       tasks.push(...timers.map((timer) => this.dispatch(timer)));
+      await this.dropExpiredMessages();
     }
     const types = this.types;
     if (types.length > 0 && this.inFlight.size < batchSize) {
@@ -178,6 +180,15 @@ export class JobExecutor {
       tasks.push(...jobs.map((job) => this.dispatch(job)));
     }
     return tasks;
+  }
+
+  /** Buffered messages past their time to live leave the buffer (at most once a minute). */
+  private async dropExpiredMessages(): Promise<void> {
+    const now = this.runtime.clock.now();
+    if (now - this.lastMessageExpiry < 60_000) return;
+    this.lastMessageExpiry = now;
+    const dropped = await this.runtime.dropExpiredMessages();
+    if (dropped > 0) this.logger.debug(`Dropped ${dropped} buffered messages past their time to live.`);
   }
 
   private dispatch(job: AcquiredJob): Promise<void> {

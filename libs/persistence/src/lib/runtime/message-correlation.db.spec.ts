@@ -73,6 +73,9 @@ describe('messages on the durable runtime', () => {
     now += 61_000;
     await passPreparation(rootKey);
     expect(await statusOf(rootKey)).toBe('active');
+    // and the executor's housekeeping removes it from the buffer
+    expect(await runtime.dropExpiredMessages()).toBe(1);
+    expect((await pool.query('SELECT count(*)::int AS n FROM buffered_message WHERE tenant_id = $1', [TENANT])).rows[0].n).toBe(0);
   });
 
   it('leaves every instance tree equal to the replay of its event log', async () => {
