@@ -12,56 +12,58 @@ export interface StateSelection {
   readonly messageKeys?: readonly string[];
 }
 
-type Row = { key: string; record: unknown };
+/** The map a row belongs to, its key and its record: one row of the single load query. */
+interface LoadedRow {
+  readonly map: string;
+  readonly key: string;
+  readonly record: unknown;
+}
+
+/** Parameters of the load query: $1 tenant, $2 root keys, $3 definition keys, $4 message keys. */
+const LOAD_QUERY = buildLoadQuery();
 
 /**
- * Loads the engine state a command runs on: the deployed processes of the tenant (latest version
- * per process id) and the selected records. Rows come ordered by key, the order they were
- * created in, so the engine sees them as it left them.
+ * Loads the engine state a command runs on in one round trip: the deployed processes of the
+ * tenant (latest version per process id), every record of the selected instance trees, the
+ * selected definition-level records and buffered messages. Rows come ordered by key, the order
+ * they were created in, so the engine sees them as it left them.
  */
 export async function loadState(client: PoolClient, tenantId: string, selection: StateSelection): Promise<EngineState> {
   const state = createEmptyState();
-  const processes = await client.query<{ key: string; process_id: string; version: number }>(
-    `SELECT DISTINCT ON (process_id) key, process_id, version FROM process_definition
-      WHERE tenant_id = $1 ORDER BY process_id, version DESC`,
-    [tenantId],
-  );
-  for (const row of processes.rows) {
-    state.processes[row.process_id] = { processDefinitionKey: row.key, processId: row.process_id, version: row.version };
+  const { rows } = await client.query<LoadedRow>(LOAD_QUERY, [tenantId, selection.rootKeys ?? [], selection.definitionKeys ?? [], selection.messageKeys ?? []]);
+  for (const row of rows) {
+    if (row.map === 'processes') {
+      const definition = row.record as EngineState['processes'][string];
+      state.processes[definition.processId] = definition;
+    } else if (row.map === 'variables') {
+      const { scopeKey, name, value } = row.record as { scopeKey: string; name: string; value: EngineState['variables'][string][string] };
+      (state.variables[scopeKey] ??= {})[name] = value;
+    } else {
+      (state[row.map as StateTable['map']] as Record<string, unknown>)[row.key] = row.record;
+    }
   }
-  const rootKeys = selection.rootKeys ?? [];
+  return state;
+}
+
+function buildLoadQuery(): string {
+  const parts = [
+    `SELECT 'processes' AS map, d.key, jsonb_build_object('processDefinitionKey', d.key::text, 'processId', d.process_id, 'version', d.version) AS record
+       FROM (SELECT DISTINCT ON (process_id) key, process_id, version FROM process_definition WHERE tenant_id = $1 ORDER BY process_id, version DESC) d`,
+    `SELECT 'variables', scope_key, jsonb_build_object('scopeKey', scope_key::text, 'name', name, 'value', value)
+       FROM variable WHERE tenant_id = $1 AND root_key = ANY($2::bigint[])`,
+    `SELECT 'messages', key, record FROM buffered_message WHERE tenant_id = $1 AND key = ANY($4::bigint[])`,
+  ];
   for (const entry of STATE_TABLES as readonly StateTable[]) {
-    const target = state[entry.map] as Record<string, unknown>;
-    const put = (rows: readonly Row[]): void => rows.forEach((row) => (target[row.key] = row.record));
+    if (entry.map === 'messages') continue;
     const kind = entry.kind ?? (entry.table === 'job' ? (entry.map === 'timers' ? 'timer' : 'job') : undefined);
     const kindFilter = kind ? ` AND kind = '${kind}'` : '';
-    if (entry.map === 'messages') {
-      if (selection.messageKeys?.length) {
-        put((await client.query<Row>(`SELECT key, record FROM buffered_message WHERE tenant_id = $1 AND key = ANY($2::bigint[]) ORDER BY key`, [tenantId, selection.messageKeys])).rows);
-      }
-      continue;
-    }
-    if (rootKeys.length > 0) {
-      put((await client.query<Row>(`SELECT key, record FROM ${entry.table} WHERE tenant_id = $1 AND root_key = ANY($2::bigint[])${kindFilter} ORDER BY key`, [tenantId, rootKeys])).rows);
-    }
-    if (selection.definitionKeys?.length && (entry.map === 'timers' || entry.map === 'signalSubscriptions')) {
-      put(
-        (
-          await client.query<Row>(
-            `SELECT key, record FROM ${entry.table} WHERE tenant_id = $1 AND root_key IS NULL${kindFilter}
-                AND (record ->> 'processDefinitionKey') = ANY($2::text[]) ORDER BY key`,
-            [tenantId, selection.definitionKeys],
-          )
-        ).rows,
+    parts.push(`SELECT '${entry.map}', key, record FROM ${entry.table} WHERE tenant_id = $1 AND root_key = ANY($2::bigint[])${kindFilter}`);
+    if (entry.map === 'timers' || entry.map === 'signalSubscriptions') {
+      parts.push(
+        `SELECT '${entry.map}', key, record FROM ${entry.table} WHERE tenant_id = $1 AND root_key IS NULL${kindFilter} AND (record ->> 'processDefinitionKey') = ANY($3::text[])`,
       );
     }
   }
-  if (rootKeys.length > 0) {
-    const { rows } = await client.query<{ scope_key: string; name: string; value: EngineState['variables'][string][string] }>(
-      `SELECT scope_key, name, value FROM variable WHERE tenant_id = $1 AND root_key = ANY($2::bigint[]) ORDER BY scope_key, name`,
-      [tenantId, rootKeys],
-    );
-    for (const row of rows) (state.variables[row.scope_key] ??= {})[row.name] = row.value;
-  }
-  return state;
+  // Variables by scope, then name; records by key (creation order).
+  return `SELECT map, key::text AS key, record FROM (${parts.join('\n UNION ALL ')}) loaded ORDER BY key, map, record ->> 'name'`;
 }
