@@ -1,9 +1,12 @@
 import { InitialSchema1764340000000 } from './1764340000000-initial-schema';
 import { RuntimeSchema1764340100000 } from './1764340100000-runtime-schema';
+import { Identity1764340200000 } from './1764340200000-identity';
+import { ApiResources1764340250000 } from './1764340250000-api-resources';
+import { Audit1764340300000 } from './1764340300000-audit';
 import { RowLevelSecurity1764340400000 } from './1764340400000-row-level-security';
 
 /** Every migration, in the order they apply. Never discovered by glob (it breaks when bundled). */
-export const migrations = [InitialSchema1764340000000, RuntimeSchema1764340100000, RowLevelSecurity1764340400000] as const;
+export const migrations = [InitialSchema1764340000000, RuntimeSchema1764340100000, Identity1764340200000, ApiResources1764340250000, Audit1764340300000, RowLevelSecurity1764340400000] as const;
 
 /** Names as TypeORM records them in `laufweg_migrations`, for the readiness check. */
 export const migrationNames: readonly string[] = migrations.map((migration) => migration.name);

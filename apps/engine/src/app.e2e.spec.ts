@@ -6,6 +6,7 @@ import { migrationNames } from '@laufweg/migrations';
 import { createTestDatabase, type TestDatabase } from '@laufweg/persistence/testing';
 import { loadEngineConfig } from './config/engine-config';
 import { createApp } from './create-app';
+import { TEST_AUTH_ENV } from './auth/testing/test-tokens';
 
 describe('engine over HTTP', () => {
   let db: TestDatabase;
@@ -17,7 +18,7 @@ describe('engine over HTTP', () => {
     db = await createTestDatabase();
     webDir = await mkdtemp(join(tmpdir(), 'laufweg-web-'));
     await writeFile(join(webDir, 'index.html'), '<!doctype html><title>Laufweg</title><h1>Laufweg</h1>');
-    const config = loadEngineConfig({ DATABASE_URL: db.ownerUrl, LOG_LEVEL: 'silent', WEB_DIR: webDir });
+    const config = loadEngineConfig({ DATABASE_URL: db.ownerUrl, LOG_LEVEL: 'silent', WEB_DIR: webDir, ...TEST_AUTH_ENV });
     app = await createApp(config, db.runtime);
     await app.listen(0, '127.0.0.1');
     base = await app.getUrl();

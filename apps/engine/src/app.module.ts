@@ -2,10 +2,16 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { entities } from '@laufweg/persistence';
+import { ApiModule } from './api/api.module';
+import { AuditModule } from './audit/audit.module';
+import { generateRequestId } from './audit/request-id';
+import { AuthModule } from './auth/auth.module';
 import type { EngineConfig } from './config/engine-config';
 import { ENGINE_CONFIG } from './config/engine-config.token';
 import { HealthModule } from './health/health.module';
+import { RetentionModule } from './retention/retention.module';
 import { RuntimeModule } from './runtime/runtime.module';
+import { TenantsModule } from './tenants/tenants.module';
 
 /** Where the running service connects, decided before Nest starts (see main.ts). */
 export interface AppDatabase {
@@ -23,6 +29,7 @@ export class AppModule {
           pinoHttp: {
             level: config.logLevel,
             redact: ['req.headers.authorization', 'req.headers.cookie'],
+            genReqId: generateRequestId,
             autoLogging: { ignore: (request) => /^\/(health|metrics)(\/|$)/.test(request.url ?? '') },
           },
         }),
@@ -37,6 +44,11 @@ export class AppModule {
         }),
         HealthModule,
         RuntimeModule.forRoot(database),
+        AuthModule.forRoot(config.auth),
+        TenantsModule,
+        ApiModule,
+        AuditModule,
+        RetentionModule,
       ],
       providers: [{ provide: ENGINE_CONFIG, useValue: config }],
       exports: [ENGINE_CONFIG],

@@ -4,7 +4,7 @@ import { ConfigError, loadEngineConfig } from './config/engine-config';
 
 /** `npm run migrate`: apply pending migrations (embedded or DATABASE_URL) and exit. */
 async function migrate(): Promise<void> {
-  const config = loadEngineConfig();
+  const config = loadEngineConfig(process.env, { purpose: 'migrate' });
   const database = await bootstrapDatabase(
     databaseSettings(config),
     (message) => process.stdout.write(`${message}\n`),

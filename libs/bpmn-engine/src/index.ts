@@ -5,6 +5,7 @@ export { applyEvent, replayEvents } from './lib/events/apply-event';
 export { InconsistentStateError } from './lib/events/appliers/applier';
 export * from './lib/commands/engine-command';
 export { processCommand, type CommandResult } from './lib/processing/process-command';
+export { checkMigration, type MigrationProblem } from './lib/processing/handlers/migration.handler';
 export { EngineLimitError } from './lib/processing/processing';
 export type { ElementProcessor, ScopeProcessor, ElementContext, Failure, HookResult, LeftChild } from './lib/processors/element-processor';
 export { scheduleTimer, nextDueDate, type TimerSchedule, type ScheduleOptions } from './lib/behaviors/timer-schedule';

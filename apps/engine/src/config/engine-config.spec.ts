@@ -9,11 +9,12 @@ describe('loadEngineConfig', () => {
     // then
     expect(config).toEqual({
       port: 3000,
-      host: '0.0.0.0',
+      host: '127.0.0.1',
       dataDir: resolve('./.data'),
       logLevel: 'info',
       webDir: resolve('dist/web'),
       jobExecutor: { enabled: true, pollIntervalMs: 500, batchSize: 32, lockDurationMs: 300_000, concurrency: 8, workerId: `${hostname()}:${process.pid}` },
+      auth: { mode: 'local', audience: 'laufweg', rolesClaim: 'roles', devIssuer: { issuer: 'http://localhost:3000/dev-auth' } },
     });
   });
 
@@ -43,6 +44,7 @@ describe('loadEngineConfig', () => {
       DATA_DIR: '/var/lib/laufweg',
       LOG_LEVEL: 'debug',
       EMBEDDED_POSTGRES_PORT: '',
+      OIDC_ISSUER: 'https://id.example.de/realms/laufweg',
     });
     expect(config.port).toBe(8080);
     expect(config.databaseUrl).toBe('postgres://owner:secret@db.example:5432/laufweg');
@@ -78,5 +80,66 @@ describe('loadEngineConfig', () => {
 
   it('refuses an application URL without the owner URL that migrates', () => {
     expect(() => loadEngineConfig({ DATABASE_APP_URL: 'postgres://a:b@h/db' })).toThrow('set both or neither');
+  });
+
+  describe('authentication', () => {
+    const OWNER = 'postgres://owner:secret@db.example:5432/laufweg';
+
+    it('runs production mode with an external database and reads the OpenID Connect settings', () => {
+      const config = loadEngineConfig({
+        DATABASE_URL: OWNER,
+        OIDC_ISSUER: 'https://id.example.de/realms/laufweg',
+        OIDC_AUDIENCE: 'laufweg-api',
+        OIDC_JWKS_URL: 'https://id.example.de/realms/laufweg/protocol/openid-connect/certs',
+        OIDC_ROLES_CLAIM: 'resource_access.laufweg.roles',
+      });
+      expect(config.auth).toEqual({
+        mode: 'production',
+        audience: 'laufweg-api',
+        rolesClaim: 'resource_access.laufweg.roles',
+        oidc: { issuer: 'https://id.example.de/realms/laufweg', jwksUrl: 'https://id.example.de/realms/laufweg/protocol/openid-connect/certs' },
+      });
+    });
+
+    it('refuses to serve in production mode without an issuer, but migrates', () => {
+      expect(() => loadEngineConfig({ DATABASE_URL: OWNER })).toThrow('OIDC_ISSUER must be set in production mode');
+      expect(loadEngineConfig({ DATABASE_URL: OWNER }, { purpose: 'migrate' }).auth.mode).toBe('production');
+    });
+
+    it('refuses the development issuer in production mode', () => {
+      expect(() => loadEngineConfig({ DATABASE_URL: OWNER, OIDC_ISSUER: 'https://id.example.de/realms/laufweg', DEV_ISSUER: 'true' })).toThrow('DEV_ISSUER=true is refused in production mode');
+      expect(() => loadEngineConfig({ AUTH_MODE: 'production', OIDC_ISSUER: 'https://id.example.de/realms/laufweg', DEV_ISSUER: 'true' })).toThrow('DEV_ISSUER=true is refused in production mode');
+    });
+
+    it('wants https for the issuer in production mode, except on this machine', () => {
+      expect(() => loadEngineConfig({ DATABASE_URL: OWNER, OIDC_ISSUER: 'http://keycloak:8080/realms/laufweg' })).toThrow('OIDC_ISSUER must use https in production mode');
+      expect(loadEngineConfig({ DATABASE_URL: OWNER, OIDC_ISSUER: 'http://localhost:8080/realms/laufweg' }).auth.oidc?.issuer).toBe('http://localhost:8080/realms/laufweg');
+    });
+
+    it('lets local mode run beside an external database, with the development issuer and an optional external one', () => {
+      const config = loadEngineConfig({ DATABASE_URL: OWNER, AUTH_MODE: 'local', PORT: '8080', OIDC_ISSUER: 'http://keycloak:8080/realms/laufweg' });
+      expect(config.auth).toEqual({
+        mode: 'local',
+        audience: 'laufweg',
+        rolesClaim: 'roles',
+        devIssuer: { issuer: 'http://localhost:8080/dev-auth' },
+        oidc: { issuer: 'http://keycloak:8080/realms/laufweg' },
+      });
+      expect(loadEngineConfig({ DEV_ISSUER: 'false', OIDC_ISSUER: 'http://keycloak:8080/realms/laufweg' }).auth.devIssuer).toBeUndefined();
+      expect(() => loadEngineConfig({ DEV_ISSUER: 'false' })).toThrow('No token issuer is configured');
+    });
+
+    it('names bad authentication values', () => {
+      expect(() => loadEngineConfig({ AUTH_MODE: 'test' })).toThrow('AUTH_MODE must be local or production');
+      expect(() => loadEngineConfig({ OIDC_ISSUER: 'id.example.de' })).toThrow("OIDC_ISSUER must be the issuer URL exactly as in the tokens' iss claim");
+      expect(() => loadEngineConfig({ DEV_ISSUER: 'perhaps' })).toThrow('DEV_ISSUER must be true or false');
+      expect(() => loadEngineConfig({ OIDC_AUDIENCE: 'two words' })).toThrow('OIDC_AUDIENCE must be one word');
+    });
+  });
+
+  it('listens on this machine only in local mode, and on every interface in production mode, unless HOST says otherwise', () => {
+    expect(loadEngineConfig({}).host).toBe('127.0.0.1');
+    expect(loadEngineConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadEngineConfig({ DATABASE_URL: 'postgres://o:p@db/laufweg', OIDC_ISSUER: 'https://id.example.de/realms/laufweg' }).host).toBe('0.0.0.0');
   });
 });

@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
+import { type AuthConfig, type ConfigPurpose, resolveAuthConfig } from './auth-config';
 import { EngineEnvironment, type LogLevel } from './engine-environment';
 
 /** The engine's validated configuration. */
@@ -17,6 +18,7 @@ export interface EngineConfig {
   /** Built web app served at `/`. */
   readonly webDir: string;
   readonly jobExecutor: JobExecutorConfig;
+  readonly auth: AuthConfig;
 }
 
 /** The job executor every engine process runs (timers and the service-task jobs it has handlers for). */
@@ -54,10 +56,19 @@ const KNOWN: readonly (keyof EngineEnvironment)[] = [
   'JOB_LOCK_DURATION_MS',
   'JOB_CONCURRENCY',
   'WORKER_ID',
+  'AUTH_MODE',
+  'OIDC_ISSUER',
+  'OIDC_AUDIENCE',
+  'OIDC_JWKS_URL',
+  'OIDC_ROLES_CLAIM',
+  'DEV_ISSUER',
 ];
 
-/** Reads and validates the configuration from environment variables (empty counts as unset). */
-export function loadEngineConfig(env: NodeJS.ProcessEnv = process.env): EngineConfig {
+/**
+ * Reads and validates the configuration from environment variables (empty counts as unset).
+ * `purpose: 'migrate'` (npm run migrate) skips the checks that only serving needs (a token issuer).
+ */
+export function loadEngineConfig(env: NodeJS.ProcessEnv = process.env, { purpose = 'serve' }: { purpose?: ConfigPurpose } = {}): EngineConfig {
   const raw = Object.fromEntries(KNOWN.map((key) => [key, env[key]]).filter(([, value]) => value !== undefined && value !== ''));
   const settings = plainToInstance(EngineEnvironment, raw, { exposeDefaultValues: true });
   const errors = validateSync(settings, { whitelist: true });
@@ -65,10 +76,12 @@ export function loadEngineConfig(env: NodeJS.ProcessEnv = process.env): EngineCo
   if (settings.DATABASE_APP_URL && !settings.DATABASE_URL) {
     problems.push('DATABASE_APP_URL is set but DATABASE_URL is not: the owner connection (DATABASE_URL) runs the migrations; set both or neither');
   }
+  const auth = resolveAuthConfig(settings, purpose, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: settings.PORT,
-    host: settings.HOST,
+    // Local mode signs anyone in through the development issuer: listen on this machine only unless told otherwise.
+    host: settings.HOST ?? (auth.mode === 'local' ? '127.0.0.1' : '0.0.0.0'),
     dataDir: resolve(settings.DATA_DIR),
     logLevel: settings.LOG_LEVEL,
     webDir: resolve(settings.WEB_DIR ?? 'dist/web'),
@@ -80,6 +93,7 @@ export function loadEngineConfig(env: NodeJS.ProcessEnv = process.env): EngineCo
       concurrency: settings.JOB_CONCURRENCY,
       workerId: settings.WORKER_ID ?? `${hostname()}:${process.pid}`,
     },
+    auth,
     ...(settings.DATABASE_URL ? { databaseUrl: settings.DATABASE_URL } : {}),
     ...(settings.DATABASE_APP_URL ? { appDatabaseUrl: settings.DATABASE_APP_URL } : {}),
     ...(settings.DATABASE_APP_PASSWORD ? { appDatabasePassword: settings.DATABASE_APP_PASSWORD } : {}),

@@ -5,6 +5,11 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+export const AUTH_MODES = ['local', 'production'] as const;
+/** `local`: a developer's machine (built-in development issuer); `production`: an external OpenID Connect issuer. */
+export type AuthMode = (typeof AUTH_MODES)[number];
+
+const HTTP_URL = /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/;
 const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s]+$/;
 const POSTGRES_URL_HINT = 'must be a PostgreSQL URL such as postgres://user:password@host:5432/laufweg';
 
@@ -25,9 +30,11 @@ export class EngineEnvironment {
   @Max(65535, { message: 'PORT must be between 1 and 65535' })
   PORT = 3000;
 
+  /** Default: 127.0.0.1 in local mode (the development issuer signs anyone in), 0.0.0.0 in production mode. */
+  @IsOptional()
   @IsString()
   @MinLength(1, { message: 'HOST must not be empty; use 0.0.0.0 for all interfaces or 127.0.0.1 for this machine only' })
-  HOST = '0.0.0.0';
+  HOST?: string;
 
   @IsOptional()
   @Matches(POSTGRES_URL, { message: `DATABASE_URL ${POSTGRES_URL_HINT}; leave it unset to use embedded PostgreSQL` })
@@ -92,4 +99,29 @@ export class EngineEnvironment {
   @IsString()
   @MaxLength(200, { message: 'WORKER_ID must have at most 200 characters' })
   WORKER_ID?: string;
+
+  @IsOptional()
+  @IsIn(AUTH_MODES, { message: 'AUTH_MODE must be local or production' })
+  AUTH_MODE?: AuthMode;
+
+  @IsOptional()
+  @Matches(HTTP_URL, { message: "OIDC_ISSUER must be the issuer URL exactly as in the tokens' iss claim, e.g. https://id.example.de/realms/laufweg" })
+  OIDC_ISSUER?: string;
+
+  @IsString()
+  @Matches(/^\S{1,200}$/, { message: 'OIDC_AUDIENCE must be one word without spaces (the audience the tokens name), e.g. laufweg' })
+  OIDC_AUDIENCE = 'laufweg';
+
+  @IsOptional()
+  @Matches(HTTP_URL, { message: 'OIDC_JWKS_URL must be the URL of the issuer\'s key set, e.g. https://id.example.de/realms/laufweg/protocol/openid-connect/certs' })
+  OIDC_JWKS_URL?: string;
+
+  @IsString()
+  @Matches(/^[^\s]{1,200}$/, { message: 'OIDC_ROLES_CLAIM must name a claim (a dotted path such as resource_access.laufweg.roles is allowed)' })
+  OIDC_ROLES_CLAIM = 'roles';
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'DEV_ISSUER must be true or false' })
+  DEV_ISSUER?: boolean;
 }

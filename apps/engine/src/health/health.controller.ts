@@ -3,10 +3,12 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { readMigrationStatus } from '@laufweg/persistence';
+import { Public } from '../auth/auth.decorators';
 import { problemType } from '../problem/problem-details';
 
 /** Liveness and readiness for load balancers and orchestrators. */
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

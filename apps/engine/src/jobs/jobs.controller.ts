@@ -1,6 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { ApiAuth } from '../auth/api-auth.decorators';
+import { Roles } from '../auth/auth.decorators';
 import { problemType } from '../problem/problem-details';
 import { ActivateJobsDto, ActivateJobsResponseDto } from './activate-jobs.dto';
 import { CompleteJobDto } from './complete-job.dto';
@@ -19,10 +21,11 @@ const BAD_REQUEST = { description: 'The body is invalid (problem+json).' } as co
 /**
  * The external worker API: workers outside the engine (connectors, scripts) activate jobs of a
  * type, do the work and report the outcome by job key. Keys are unique across tenants, so a job
- * is found by its key alone. Authentication comes with the tenant issue; this route will then
- * be restricted to the `worker` role and to the worker's tenants.
+ * is found by its key alone. Callers need the role `worker` (machine clients) or `admin`.
  */
 @ApiTags('jobs')
+@ApiAuth()
+@Roles('worker', 'admin')
 @Controller('api/v1/jobs')
 export class JobsController {
   constructor(private readonly jobs: JobsService) {}

@@ -7,6 +7,7 @@ import { Pool } from 'pg';
 import { EngineRuntime } from '@laufweg/persistence';
 import { createTestDatabase, type TestDatabase } from '@laufweg/persistence/testing';
 import { loadEngineConfig } from '../config/engine-config';
+import { bearer, TEST_AUTH_ENV, TestTokens } from '../auth/testing/test-tokens';
 import { createApp } from '../create-app';
 
 const TENANT = '14713000';
@@ -31,13 +32,15 @@ describe('the external worker API', () => {
   let runtime: EngineRuntime;
   let base: string;
   let webDir: string;
+  let workerToken: string;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     webDir = await mkdtemp(join(tmpdir(), 'laufweg-web-'));
-    app = await createApp(loadEngineConfig({ DATABASE_URL: db.ownerUrl, LOG_LEVEL: 'silent', WEB_DIR: webDir }), db.runtime);
+    app = await createApp(loadEngineConfig({ DATABASE_URL: db.ownerUrl, LOG_LEVEL: 'silent', WEB_DIR: webDir, ...TEST_AUTH_ENV }), db.runtime);
     await app.listen(0, '127.0.0.1');
     base = await app.getUrl();
+    workerToken = await TestTokens.of(app).forUser('wim.worker');
     pool = new Pool({ connectionString: db.appUrl, max: 2 });
     await pool.query(`INSERT INTO tenant (id, name) VALUES ($1, 'Stadt Leipzig')`, [TENANT]);
     runtime = app.get(EngineRuntime);
@@ -52,7 +55,7 @@ describe('the external worker API', () => {
   });
 
   async function post(path: string, body: unknown): Promise<Response> {
-    return fetch(`${base}/api/v1/jobs${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return fetch(`${base}/api/v1/jobs${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(workerToken) }, body: JSON.stringify(body) });
   }
 
   async function activate(body: Record<string, unknown> = {}): Promise<ActivatedJob[]> {

@@ -1,10 +1,15 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Public } from '../auth/auth.decorators';
 import { RuntimeMetrics } from './runtime-metrics';
 
-/** Prometheus scrape endpoint. */
+/**
+ * Prometheus scrape endpoint. Public (scrapers carry no token); it reveals counts, no case data,
+ * and operators restrict it at the network (README.md, "Sign-in").
+ */
 @ApiTags('metrics')
+@Public()
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: RuntimeMetrics) {}

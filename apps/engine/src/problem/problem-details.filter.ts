@@ -35,6 +35,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown, instance: string): ProblemDetails {
     if (!(exception instanceof HttpException)) {
+      const clientError = asClientError(exception);
+      if (clientError) return this.toProblem(new HttpException(clientError.message, clientError.status), instance);
       this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
       return { type: problemType('internal'), title: 'Internal Server Error', status: 500, detail: 'An unexpected error occurred; it has been logged.', instance };
     }
@@ -52,6 +54,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       ...(messages.length > 1 ? { errors: messages.map((text) => ({ message: text })) } : {}),
     };
   }
+}
+
+/**
+ * Errors Express middleware raises for a bad request before any handler runs (body-parser: body
+ * over the limit, unsupported charset, ...) are http-errors with a 4xx `status` marked `expose`:
+ * the client's mistake, answered with that status.
+ */
+function asClientError(error: unknown): { status: number; message: string } | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { status, expose } = error as Error & { status?: unknown; expose?: unknown };
+  return expose === true && typeof status === 'number' && status >= 400 && status < 500 ? { status, message: error.message } : undefined;
 }
 
 function isProblem(body: unknown): body is ProblemDetails {

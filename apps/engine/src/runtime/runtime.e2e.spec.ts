@@ -7,6 +7,7 @@ import { Pool } from 'pg';
 import { EngineRuntime, JobExecutor } from '@laufweg/persistence';
 import { createTestDatabase, type TestDatabase } from '@laufweg/persistence/testing';
 import { loadEngineConfig } from '../config/engine-config';
+import { TEST_AUTH_ENV } from '../auth/testing/test-tokens';
 import { createApp } from '../create-app';
 
 const TENANT = '14511000';
@@ -29,7 +30,7 @@ describe('the job executor in the service', () => {
   });
 
   async function boot(env: Record<string, string> = {}): Promise<NestExpressApplication> {
-    const app = await createApp(loadEngineConfig({ DATABASE_URL: db.ownerUrl, LOG_LEVEL: 'silent', WEB_DIR: webDir, JOB_POLL_INTERVAL_MS: '20', ...env }), db.runtime);
+    const app = await createApp(loadEngineConfig({ DATABASE_URL: db.ownerUrl, LOG_LEVEL: 'silent', WEB_DIR: webDir, JOB_POLL_INTERVAL_MS: '20', ...TEST_AUTH_ENV, ...env }), db.runtime);
     await app.init();
     const content = readFileSync(join(__dirname, 'fixtures', 'register-birth.bpmn'), 'utf8');
     expect((await app.get(EngineRuntime).deploy({ tenantId: TENANT, resourceName: 'register-birth.bpmn', content })).ok).toBe(true);

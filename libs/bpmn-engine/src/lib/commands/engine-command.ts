@@ -36,7 +36,22 @@ export type EngineCommand =
       readonly errorMessage?: string;
       readonly variables?: JsonObject;
     }
-  | { readonly type: 'CompleteUserTask'; readonly userTaskKey: string; readonly variables?: JsonObject }
+  | {
+      readonly type: 'CompleteUserTask';
+      readonly userTaskKey: string;
+      readonly variables?: JsonObject;
+      /** Who completed the task (the caller's subject), recorded for the four-eyes rule and history. */
+      readonly completedBy?: string;
+    }
+  /** Sets (or with null removes) the assignee of an open user task. Who may do so is the caller's policy. */
+  | { readonly type: 'AssignUserTask'; readonly userTaskKey: string; readonly assignee: string | null }
+  | {
+      readonly type: 'MigrateProcessInstance';
+      readonly processInstanceKey: string;
+      readonly targetProcessDefinitionKey: string;
+      /** Every active element (and catching element with an open subscription) needs an entry. */
+      readonly mappingInstructions: readonly MappingInstruction[];
+    }
   | {
       readonly type: 'CorrelateMessage';
       readonly name: string;
@@ -50,6 +65,12 @@ export type EngineCommand =
   | { readonly type: 'BroadcastSignal'; readonly name: string; readonly variables?: JsonObject }
   | { readonly type: 'TriggerTimer'; readonly timerKey: string }
   | { readonly type: 'ResolveIncident'; readonly incidentKey: string; readonly retries?: number };
+
+/** Moves the instances of `sourceElementId` to `targetElementId` of the target version. */
+export interface MappingInstruction {
+  readonly sourceElementId: string;
+  readonly targetElementId: string;
+}
 
 export type EngineCommandType = EngineCommand['type'];
 

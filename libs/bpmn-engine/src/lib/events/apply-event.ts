@@ -2,6 +2,7 @@ import type { EngineState } from '../state/engine-state';
 import { createEmptyState } from '../state/engine-state';
 import type { Applier } from './appliers/applier';
 import { elementInstanceAppliers } from './appliers/element-instance.appliers';
+import { migrationAppliers } from './appliers/migration.appliers';
 import { subscriptionAppliers } from './appliers/subscription.appliers';
 import { workAppliers } from './appliers/work.appliers';
 import type { EngineEvent, EngineEventType } from './engine-event';
@@ -11,6 +12,7 @@ const appliers: { readonly [K in EngineEventType]: Applier<K> } = {
   ...elementInstanceAppliers,
   ...workAppliers,
   ...subscriptionAppliers,
+  ...migrationAppliers,
 };
 
 /** Applies one event to a mutable state (in place). */

@@ -39,7 +39,8 @@ export type EngineEvent =
   | Versioned<'JobRetriesUpdated', { key: string; retries: number }>
   | Versioned<'JobCanceled', { key: string }>
   | Versioned<'UserTaskCreated', { userTask: UserTaskRecord }>
-  | Versioned<'UserTaskCompleted', { key: string; variables: JsonObject }>
+  | Versioned<'UserTaskCompleted', { key: string; variables: JsonObject; completedBy?: string }>
+  | Versioned<'UserTaskAssigned', { key: string; assignee: string | null }>
   | Versioned<'UserTaskCanceled', { key: string }>
   | Versioned<'TimerCreated', { timer: TimerRecord }>
   | Versioned<'TimerTriggered', { key: string }>
@@ -59,7 +60,8 @@ export type EngineEvent =
   | Versioned<'CompensationSubscriptionMoved', { key: string; flowScopeKey: string }>
   | Versioned<'CompensationSubscriptionDeleted', { key: string }>
   | Versioned<'IncidentCreated', { incident: IncidentRecord }>
-  | Versioned<'IncidentResolved', { key: string }>;
+  | Versioned<'IncidentResolved', { key: string }>
+  | Versioned<'ProcessInstanceMigrated', ProcessInstanceMigratedPayload>;
 
 export type Versioned<T extends string, P> = { readonly type: T; readonly v: 1 } & Readonly<P>;
 
@@ -84,6 +86,19 @@ export interface ElementActivatingPayload {
   /** A join: the incoming flows whose tokens this activation consumes. */
   consumedFlows?: string[];
   compensationThrowKey?: string;
+}
+
+/**
+ * A process instance now runs on another process definition: every record of the instance
+ * (not of its called child instances) takes the new definition key and process id, and its
+ * element id is renamed by `elementIds` (source id -> target id; the process id is included).
+ */
+export interface ProcessInstanceMigratedPayload {
+  processInstanceKey: string;
+  sourceProcessDefinitionKey: string;
+  processDefinitionKey: string;
+  processId: string;
+  elementIds: Record<string, string>;
 }
 
 /** Builds an event without repeating the version everywhere. */

@@ -7,6 +7,7 @@ import type { EngineState, ReadonlyEngineState } from '../state/engine-state';
 import type { CommandHandler, CommandHandlerTable } from './handlers/command-handler';
 import { eventHandlers } from './handlers/event.handlers';
 import { instanceHandlers } from './handlers/instance.handlers';
+import { migrationHandlers } from './handlers/migration.handler';
 import { workHandlers } from './handlers/work.handlers';
 import { Processing } from './processing';
 import { runStep } from './step-runner';
@@ -15,7 +16,7 @@ export type CommandResult =
   | { readonly rejected: false; readonly events: readonly EngineEvent[]; readonly state: EngineState }
   | { readonly rejected: true; readonly reason: string; readonly events: readonly []; readonly state: ReadonlyEngineState };
 
-const handlers: CommandHandlerTable<EngineCommandType> = { ...instanceHandlers, ...workHandlers, ...eventHandlers };
+const handlers: CommandHandlerTable<EngineCommandType> = { ...instanceHandlers, ...workHandlers, ...eventHandlers, ...migrationHandlers };
 
 /** Bounds re-evaluating conditional events, which may trigger each other. */
 const MAX_CONDITION_ROUNDS = 100;

@@ -1,7 +1,7 @@
 import { hasErrors, type ModelResult } from '../problem';
 import { CompileContext } from './compile-context';
 import { compileFlowNode, elementTypeOf, emptyDraft, type ElementDraft } from './compile-flow-node';
-import { compileIoMappings } from './compile-zeebe-extensions';
+import { compileIoMappings, compileProperties } from './compile-zeebe-extensions';
 import type { ExecutableDefinitions, ExecutableProcess, ExecutableSequenceFlow } from './executable-model';
 import { child, children, expressionBody, isModdleElement, str, type ModdleElement } from './moddle-access';
 
@@ -39,6 +39,8 @@ function compileProcess(model: ModdleElement, context: CompileContext): Executab
   const scope = emptyDraft(id, 'process', undefined, str(model, 'name'));
   const io = compileIoMappings(model, id, context);
   scope.outputs = io.outputs;
+  // Process-level zeebe:properties (e.g. `caseSummary`, `retention`) are route settings.
+  scope.properties = compileProperties(model);
   const elements: Record<string, ElementDraft> = { [id]: scope };
   const flows: Record<string, ExecutableSequenceFlow> = {};
   const associations: ModdleElement[] = [];

@@ -28,7 +28,7 @@ const TRIGGER_REFERENCES: readonly (readonly [type: string, property: string])[]
 ];
 
 /** Error messages of saxen, the XML tokenizer under bpmn-moddle, that mean "not well-formed". */
-const MARKUP_ERRORS = [
+export const MARKUP_ERRORS = [
   'missing attribute value',
   'illegal first char attribute name',
   'illegal attribute name char',

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { migrationNames } from '@laufweg/migrations';
 import { createTestDatabase, TEST_APP_PASSWORD, type TestDatabase } from '../../testing/test-database';
 import { APP_ROLE, enableAppRoleLogin } from './app-role';
+import { withCredentials } from './connection-url';
 import { runMigrations } from './migration-runner';
 
 async function query<T extends object>(url: string, sql: string): Promise<T[]> {
@@ -56,8 +57,17 @@ describe('bootstrapDatabase on a real PostgreSQL', () => {
   });
 
   it('enables the shared login even when many engines start at once (regression: tuple concurrently updated)', async () => {
-    await Promise.all(Array.from({ length: 8 }, () => enableAppRoleLogin(db.ownerUrl, TEST_APP_PASSWORD)));
-    const [who] = await query<{ current_user: string }>(db.appUrl, 'SELECT current_user');
-    expect(who.current_user).toBe(APP_ROLE);
+    // given a role without login (a scratch one: laufweg_app is shared by the tests running beside this one)
+    const role = `laufweg_race_${Date.now().toString(36)}`;
+    await query(db.ownerUrl, `CREATE ROLE ${role} NOLOGIN`);
+    try {
+      // when eight engines enable its login at once
+      await Promise.all(Array.from({ length: 8 }, () => enableAppRoleLogin(db.ownerUrl, TEST_APP_PASSWORD, role)));
+      // then it logs in
+      const [who] = await query<{ current_user: string }>(withCredentials(db.ownerUrl, role, TEST_APP_PASSWORD), 'SELECT current_user');
+      expect(who.current_user).toBe(role);
+    } finally {
+      await query(db.ownerUrl, `DROP ROLE ${role}`);
+    }
   });
 });

@@ -10,6 +10,7 @@ import {
   type EngineState,
 } from '@laufweg/bpmn-engine';
 import type { Pool, PoolClient } from 'pg';
+import { applyAuditContext } from '../audit/audit-context';
 import { beginTenantTransaction } from '../database/tenant-scope';
 import { attributeEvents } from './event-attribution';
 import { appendEvents } from './event-log';
@@ -135,6 +136,7 @@ export class CommandStore {
    */
   async runOn(client: PoolClient, request: RunCommandRequest, keyBlocks = 1): Promise<RunCommandResult> {
     const { tenantId } = request;
+    await applyAuditContext(client); // audit (issue 5): the events record the request's caller and id
     const rootKeys = [...new Set(request.rootKeys ?? [])].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
     const revisions = await lockRoots(client, tenantId, rootKeys);
     if (request.guardJobKey !== undefined) {

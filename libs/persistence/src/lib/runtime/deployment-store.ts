@@ -19,11 +19,22 @@ export interface DeploymentResult {
   readonly processes: readonly DeployedProcess[];
 }
 
+/** A form (form-js JSON) or decision (DMN XML) deployed with the BPMN, stored verbatim. */
+export interface DeploymentResourceInput {
+  readonly name: string;
+  readonly kind: 'form' | 'dmn';
+  /** The form's `id` (what `zeebe:formDefinition formId` names) or the DMN definitions' id. */
+  readonly resourceId?: string;
+  readonly content: string;
+}
+
 export interface DeployRequest {
   readonly tenantId: string;
   readonly resourceName: string;
   readonly content: string;
   readonly createdBy?: string;
+  /** Stored in the same transaction; a deployment whose BPMN and resources equal the latest is a no-op. */
+  readonly resources?: readonly DeploymentResourceInput[];
 }
 
 /**
@@ -46,7 +57,7 @@ export class DeploymentStore {
     if (processes.length === 0) {
       return { ok: false, problems: [{ severity: 'error', rule: 'no-executable-process', message: 'The document has no process marked as executable (isExecutable="true"); nothing can be deployed.' }] };
     }
-    const checksum = createHash('sha256').update(request.content).digest('hex');
+    const checksum = sha256(request.content);
     const client = await this.pool.connect();
     try {
       await beginTenantTransaction(client, [request.tenantId]);
@@ -84,7 +95,8 @@ export class DeploymentStore {
       const row = latestById.get(id);
       return row?.checksum === checksum ? [row] : [];
     });
-    if (unchanged.length === ids.length) {
+    const resources = (request.resources ?? []).map((resource) => ({ ...resource, checksum: sha256(resource.content) }));
+    if (unchanged.length === ids.length && (await sameResources(client, request.tenantId, unchanged[0].deployment_key, resources))) {
       const rows = unchanged;
       return {
         ok: true,
@@ -98,6 +110,21 @@ export class DeploymentStore {
       'INSERT INTO deployment (tenant_id, key, resource_name, checksum, content, created_by) VALUES ($1, $2, $3, $4, $5, $6)',
       [request.tenantId, deploymentKey, request.resourceName, checksum, request.content, request.createdBy ?? null],
     );
+    if (resources.length > 0) {
+      await client.query(
+        `INSERT INTO deployment_resource (tenant_id, deployment_key, name, kind, resource_id, content, checksum)
+         SELECT $1, $2, * FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
+        [
+          request.tenantId,
+          deploymentKey,
+          resources.map((resource) => resource.name),
+          resources.map((resource) => resource.kind),
+          resources.map((resource) => resource.resourceId ?? null),
+          resources.map((resource) => resource.content),
+          resources.map((resource) => resource.checksum),
+        ],
+      );
+    }
     const deployed: DeployedProcess[] = [];
     for (const process of processes) {
       const id = process.id;
@@ -120,6 +147,20 @@ export class DeploymentStore {
     }
     return { ok: true, value: { deploymentKey, duplicate: false, processes: deployed }, warnings: [] };
   }
+}
+
+function sha256(content: string): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/** Whether a deployment holds exactly these resources (by name, kind and checksum). */
+async function sameResources(client: PoolClient, tenantId: string, deploymentKey: string, resources: readonly { name: string; kind: string; checksum: string }[]): Promise<boolean> {
+  const { rows } = await client.query<{ name: string; kind: string; checksum: string }>(
+    'SELECT name, kind, checksum FROM deployment_resource WHERE tenant_id = $1 AND deployment_key = $2',
+    [tenantId, deploymentKey],
+  );
+  const signature = (list: readonly { name: string; kind: string; checksum: string }[]): string => list.map((entry) => `${entry.name}\u0000${entry.kind}\u0000${entry.checksum}`).sort().join('\n');
+  return signature(rows) === signature(resources);
 }
 
 function rejection(processId: string, reason: string): ModelProblem {

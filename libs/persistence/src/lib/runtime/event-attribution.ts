@@ -38,6 +38,8 @@ function ownerOf(event: EngineEvent, index: Map<string, string | null>): string 
     case 'MessageExpired':
     case 'SignalBroadcast':
       return null;
+    case 'ProcessInstanceMigrated':
+      return event.processInstanceKey;
     case 'ElementActivating':
       index.set(event.key, event.processInstanceKey);
       return event.processInstanceKey;
@@ -74,6 +76,7 @@ function ownerOf(event: EngineEvent, index: Map<string, string | null>): string 
     case 'JobRetriesUpdated':
     case 'JobCanceled':
     case 'UserTaskCompleted':
+    case 'UserTaskAssigned':
     case 'UserTaskCanceled':
     case 'TimerTriggered':
     case 'TimerCanceled':

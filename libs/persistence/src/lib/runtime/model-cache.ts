@@ -2,6 +2,8 @@ import type { ModelRepository, ReadonlyEngineState } from '@laufweg/bpmn-engine'
 import { loadBpmnModel, type ExecutableProcess } from '@laufweg/bpmn-model';
 import type { PoolClient } from 'pg';
 
+type Queryable = Pick<PoolClient, 'query'>;
+
 /**
  * Compiled processes by process definition key. The engine reads models synchronously, so a
  * command first makes sure every model its state can reach is here; deployments are immutable,
@@ -19,13 +21,18 @@ export class CompiledModelCache implements ModelRepository {
   }
 
   /** Loads and compiles the models of the state's definitions that are not cached yet. */
-  async ensureFor(client: PoolClient, tenantId: string, state: ReadonlyEngineState): Promise<void> {
+  async ensureFor(client: Queryable, tenantId: string, state: ReadonlyEngineState): Promise<void> {
     const keys = new Set<string>();
     for (const definition of Object.values(state.processes)) keys.add(definition.processDefinitionKey);
     for (const instance of Object.values(state.elementInstances)) keys.add(instance.processDefinitionKey);
     for (const timer of Object.values(state.timers)) keys.add(timer.processDefinitionKey);
     for (const subscription of Object.values(state.signalSubscriptions)) keys.add(subscription.processDefinitionKey);
-    const missing = [...keys].filter((key) => !this.models.has(key));
+    await this.ensureKeys(client, tenantId, [...keys]);
+  }
+
+  /** Loads and compiles the tenant's models with these keys that are not cached yet (unknown keys stay missing). */
+  async ensureKeys(client: Queryable, tenantId: string, keys: readonly string[]): Promise<void> {
+    const missing = [...new Set(keys)].filter((key) => !this.models.has(key));
     if (missing.length === 0) return;
     const { rows } = await client.query<{ key: string; process_id: string; deployment_key: string; content: string }>(
       `SELECT d.key, d.process_id, d.deployment_key, dep.content

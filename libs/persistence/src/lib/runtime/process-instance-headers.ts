@@ -5,7 +5,7 @@ import type { RootResolver } from './state-diff';
 /**
  * Keeps the process_instance rows (what the API searches and what commands lock) in line with
  * the engine's events: a row when a process instance activates, its end status when it completes
- * or is terminated. Returns the keys of the root instances the events started.
+ * or is terminated, its definition when it is migrated. Returns the keys of the root instances the events started.
  */
 export async function writeProcessInstanceHeaders(
   client: PoolClient,
@@ -33,6 +33,12 @@ export async function writeProcessInstanceHeaders(
       await client.query(
         `UPDATE process_instance SET status = $3, ended_at = $4 WHERE tenant_id = $1 AND key = $2 AND status = 'active'`,
         [tenantId, event.key, event.type === 'ElementCompleted' ? 'completed' : 'terminated', context.now],
+      );
+    } else if (event.type === 'ProcessInstanceMigrated') {
+      await client.query(
+        `UPDATE process_instance p SET process_definition_key = d.key, process_id = d.process_id, version = d.version
+           FROM process_definition d WHERE p.tenant_id = $1 AND p.key = $2 AND d.tenant_id = $1 AND d.key = $3`,
+        [tenantId, event.processInstanceKey, event.processDefinitionKey],
       );
     }
   }

@@ -10,6 +10,7 @@ type WorkEvents =
   | 'JobCanceled'
   | 'UserTaskCreated'
   | 'UserTaskCompleted'
+  | 'UserTaskAssigned'
   | 'UserTaskCanceled'
   | 'IncidentCreated'
   | 'IncidentResolved';
@@ -51,6 +52,11 @@ export const workAppliers: ApplierTable<WorkEvents> = {
   },
   UserTaskCompleted: (state, event) => {
     delete state.userTasks[event.key];
+  },
+  UserTaskAssigned: (state, event) => {
+    const task = must(state.userTasks[event.key], 'user task');
+    if (event.assignee === null) delete task.assignee;
+    else task.assignee = event.assignee;
   },
   UserTaskCanceled: (state, event) => {
     delete state.userTasks[event.key];

@@ -5,7 +5,7 @@ import { failure } from '../../processors/element-processor';
 import { retryStep } from '../step-runner';
 import { reject, type CommandHandlerTable } from './command-handler';
 
-type WorkCommands = 'CompleteJob' | 'FailJob' | 'ThrowJobError' | 'CompleteUserTask' | 'ResolveIncident';
+type WorkCommands = 'CompleteJob' | 'FailJob' | 'ThrowJobError' | 'CompleteUserTask' | 'AssignUserTask' | 'ResolveIncident';
 
 export const workHandlers: CommandHandlerTable<WorkCommands> = {
   CompleteJob(command, behaviors) {
@@ -46,8 +46,15 @@ export const workHandlers: CommandHandlerTable<WorkCommands> = {
   CompleteUserTask(command, behaviors) {
     const task = behaviors.processing.state.userTasks[command.userTaskKey];
     if (!task) return reject(`No open user task ${command.userTaskKey}.`);
-    behaviors.processing.emit(event('UserTaskCompleted', { key: task.key, variables: command.variables ?? {} }));
+    const completedBy = command.completedBy !== undefined ? { completedBy: command.completedBy } : {};
+    behaviors.processing.emit(event('UserTaskCompleted', { key: task.key, variables: command.variables ?? {}, ...completedBy }));
     triggerOwner(task.elementInstanceKey, command.variables ?? {}, behaviors);
+    return undefined;
+  },
+  AssignUserTask(command, behaviors) {
+    const task = behaviors.processing.state.userTasks[command.userTaskKey];
+    if (!task) return reject(`No open user task ${command.userTaskKey}.`);
+    behaviors.processing.emit(event('UserTaskAssigned', { key: task.key, assignee: command.assignee }));
     return undefined;
   },
   ResolveIncident(command, behaviors) {
