@@ -5,3 +5,4 @@ export * from './lib/parse';
 export * from './lib/serialize';
 export * from './lib/validate';
 export * from './lib/load-bpmn-model';
+export * from './lib/dmn';

@@ -1,4 +1,14 @@
-import { compileDefinitions, parseBpmn, type ExecutableDefinitions, type ExecutableProcess, type JsonObject, type ModelProblem } from '@laufweg/bpmn-model';
+import {
+  checkCalledDecisions,
+  compileDefinitions,
+  loadDecisions,
+  parseBpmn,
+  type ExecutableDecisions,
+  type ExecutableDefinitions,
+  type ExecutableProcess,
+  type JsonObject,
+  type ModelProblem,
+} from '@laufweg/bpmn-model';
 import {
   applyEvent,
   createEmptyState,
@@ -35,6 +45,11 @@ export interface HarnessOptions {
   readonly startTime?: number;
   /** The municipality's calendar (time zone, working days); default Saxony, Europe/Berlin. */
   readonly calendar?: BusinessCalendar;
+  /**
+   * DMN 1.3 documents (XML) deployed together with each BPMN document that `fromBpmn` deploys,
+   * as one deployment: its business rule tasks see these decisions and no others.
+   */
+  readonly decisions?: readonly string[];
 }
 
 export class CommandRejectedError extends Error {}
@@ -48,6 +63,8 @@ export class EngineHarness {
   readonly clock: FakeClock;
   private keys = new SequentialKeys();
   private readonly models = new Map<string, ExecutableProcess>();
+  /** The decision set deployed with each process definition key. */
+  private readonly decisionSets = new Map<string, ExecutableDecisions>();
   private readonly handlers = new Map<string, JobHandler>();
   private defaultHandler: JobHandler | undefined;
   private currentState: EngineState = createEmptyState();
@@ -63,29 +80,53 @@ export class EngineHarness {
   }
 
   private ports(keys: KeyGenerator): EnginePorts {
-    return { clock: this.clock, keys, models: { get: (key) => this.models.get(key) }, calendar: this.calendar };
+    return {
+      clock: this.clock,
+      keys,
+      models: { get: (key) => this.models.get(key) },
+      calendar: this.calendar,
+      decisions: {
+        get: (decisionId, processDefinitionKey) => {
+          const set = this.decisionSets.get(processDefinitionKey);
+          return set !== undefined && decisionId in set.decisions ? set : undefined;
+        },
+      },
+    };
   }
 
-  /** Parses, compiles and deploys BPMN XML; throws with the problems if it does not compile. */
+  /**
+   * Parses, compiles and deploys BPMN XML, each document with the DMN documents of
+   * `options.decisions`; throws with the problems if something does not compile.
+   */
   static async fromBpmn(xml: string | readonly string[], options: HarnessOptions = {}): Promise<EngineHarness> {
     const harness = new EngineHarness(options);
-    for (const document of typeof xml === 'string' ? [xml] : xml) await harness.deployXml(document);
+    for (const document of typeof xml === 'string' ? [xml] : xml) await harness.deployXml(document, options.decisions);
     return harness;
   }
 
-  async deployXml(xml: string): Promise<string[]> {
+  /**
+   * Deploys one BPMN document and, in the same deployment, DMN documents (decisions are
+   * visible to this deployment's processes only, as in the runtime). Throws when a document
+   * does not compile or a business rule task calls a static decision id that is not deployed.
+   */
+  async deployXml(xml: string, dmn: readonly string[] = []): Promise<string[]> {
     const parsed = await parseBpmn(xml);
     if (!parsed.ok) throw new Error(`BPMN does not parse: ${describeProblems(parsed.problems)}`);
     const compiled = compileDefinitions(parsed.value.definitions);
     if (!compiled.ok) throw new Error(`BPMN does not compile: ${describeProblems(compiled.problems)}`);
-    return this.deploy(compiled.value);
+    const decisions = await loadDecisions(dmn);
+    if (!decisions.ok) throw new Error(`DMN does not compile: ${describeProblems(decisions.problems)}`);
+    const unknown = checkCalledDecisions(compiled.value, decisions.value);
+    if (unknown.length > 0) throw new Error(`Deployment refused: ${describeProblems(unknown)}`);
+    return this.deploy(compiled.value, decisions.value);
   }
 
-  deploy(definitions: ExecutableDefinitions): string[] {
+  deploy(definitions: ExecutableDefinitions, decisions?: ExecutableDecisions): string[] {
     const ids: string[] = [];
     for (const model of Object.values(definitions.processes)) {
       const key = `${model.id}:${++this.deployments}`;
       this.models.set(key, model);
+      if (decisions !== undefined) this.decisionSets.set(key, decisions);
       this.execute({ type: 'DeployProcess', processDefinitionKey: key });
       ids.push(model.id);
     }

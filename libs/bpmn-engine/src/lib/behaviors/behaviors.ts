@@ -2,6 +2,7 @@ import type { ElementProcessor } from '../processors/element-processor';
 import type { Processing } from '../processing/processing';
 import type { ElementInstanceRecord, InstanceType } from '../state/engine-state';
 import { CompensationBehavior } from './compensation.behavior';
+import { DecisionBehavior } from './decision.behavior';
 import { ExpressionBehavior } from './expression.behavior';
 import { FlowBehavior } from './flow.behavior';
 import { IncidentBehavior } from './incident.behavior';
@@ -22,6 +23,7 @@ export type ProcessorTable = { readonly [K in InstanceType]: ElementProcessor };
 export class Behaviors {
   readonly variables: VariableBehavior;
   readonly expressions: ExpressionBehavior;
+  readonly decisions: DecisionBehavior;
   readonly incidents: IncidentBehavior;
   readonly jobs: JobBehavior;
   readonly subscriptions: SubscriptionBehavior;
@@ -38,6 +40,7 @@ export class Behaviors {
   ) {
     this.variables = new VariableBehavior(processing);
     this.expressions = new ExpressionBehavior(processing, this.variables);
+    this.decisions = new DecisionBehavior(processing, this.expressions, this.variables);
     this.incidents = new IncidentBehavior(processing);
     this.jobs = new JobBehavior(processing, this.expressions);
     this.subscriptions = new SubscriptionBehavior(processing, this.expressions);

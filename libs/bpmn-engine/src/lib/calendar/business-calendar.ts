@@ -26,12 +26,17 @@ export interface BusinessCalendarOptions {
 export function germanBusinessCalendar(options: BusinessCalendarOptions = {}): BusinessCalendar {
   const zone = options.zone ?? 'Europe/Berlin';
   const holidays = options.land ? new Holidays('DE', options.land) : undefined;
-  const isHoliday = (date: DateTime): boolean => {
-    if (!holidays) return false;
-    // date-holidays judges a date by its local calendar day; noon avoids any zone edge.
-    const found = holidays.isHoliday(date.set({ hour: 12 }).toJSDate());
-    return Array.isArray(found) && found.some((holiday) => holiday.type === 'public');
+  // Looking up one date costs date-holidays tens of milliseconds; a year's list is computed once.
+  const publicHolidaysByYear = new Map<number, ReadonlySet<string>>();
+  const publicHolidaysOf = (year: number): ReadonlySet<string> => {
+    let dates = publicHolidaysByYear.get(year);
+    if (!dates) {
+      dates = new Set((holidays?.getHolidays(year) ?? []).filter((holiday) => holiday.type === 'public').map((holiday) => holiday.date.slice(0, 10)));
+      publicHolidaysByYear.set(year, dates);
+    }
+    return dates;
   };
+  const isHoliday = (date: DateTime): boolean => holidays !== undefined && publicHolidaysOf(date.year).has(date.toISODate() ?? '');
   const isWorkingDate = (date: DateTime): boolean => date.weekday <= 5 && !isHoliday(date);
   return {
     add: (from, duration) => DateTime.fromMillis(from, { zone }).plus(duration).toMillis(),

@@ -1,6 +1,7 @@
 import type { ProcessorTable } from '../behaviors/behaviors';
 import { adHocSubProcessProcessor } from './ad-hoc-sub-process.processor';
 import { boundaryEventProcessor } from './boundary-event.processor';
+import { businessRuleTaskProcessor } from './business-rule-task.processor';
 import { callActivityProcessor } from './call-activity.processor';
 import { endEventProcessor } from './end-event.processor';
 import { eventSubProcessProcessor } from './event-sub-process.processor';
@@ -35,7 +36,7 @@ export const processors: ProcessorTable = {
   manualTask: taskProcessor,
   serviceTask: jobWorkerTaskProcessor,
   sendTask: jobWorkerTaskProcessor,
-  businessRuleTask: jobWorkerTaskProcessor,
+  businessRuleTask: businessRuleTaskProcessor,
   scriptTask: scriptTaskProcessor,
   userTask: userTaskProcessor,
   receiveTask: receiveTaskProcessor,

@@ -1,4 +1,7 @@
-import { date, evaluate, FeelDate, FeelDateTime, FeelDuration, FeelTime, dateAndTime, parseExpression } from 'feelin';
+import { parseExpression } from 'feelin';
+import { describeError, evaluateFeelRaw, feelValueToJson, firstSyntaxError, type FeelEvaluationOptions } from './feel-runtime';
+
+export type { FeelEvaluationOptions } from './feel-runtime';
 
 /** A JSON value: what variables, event payloads and engine state are made of. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -24,26 +27,15 @@ export type FeelEvaluation =
   | { readonly ok: true; readonly value: JsonValue }
   | { readonly ok: false; readonly message: string };
 
-/** What an evaluation may read besides variables: the engine clock (FEEL `now()`/`today()`). */
-export interface FeelEvaluationOptions {
-  /** Current time as epoch milliseconds; from the engine's Clock port, never the ambient clock. */
-  readonly now: number;
-}
-
 /** Parses FEEL once. Accepts the source with or without the leading `=`. */
 export function parseFeel(input: string): FeelParseResult {
   const source = input.trim().startsWith('=') ? input.trim().slice(1).trim() : input.trim();
   if (source === '') return { ok: false, message: 'The expression is empty.' };
   let errorAt: number | undefined;
   try {
-    const tree = parseExpression(source, {}, undefined);
-    tree.iterate({
-      enter(node) {
-        if (node.type.isError && errorAt === undefined) errorAt = node.from;
-      },
-    });
+    errorAt = firstSyntaxError(parseExpression(source, {}, undefined));
   } catch (error: unknown) {
-    return { ok: false, message: `FEEL syntax error in '${source}': ${describe(error)}` };
+    return { ok: false, message: `FEEL syntax error in '${source}': ${describeError(error)}` };
   }
   if (errorAt !== undefined) {
     return { ok: false, message: `FEEL syntax error in '${source}' at position ${errorAt}.` };
@@ -58,30 +50,14 @@ export function parseFeelOrStatic(input: string): { ok: true; value: FeelOrStati
   return parsed.ok ? { ok: true, value: parsed.expression } : parsed;
 }
 
-const FAILING_WARNINGS = new Set(['NO_FUNCTION_FOUND', 'FUNCTION_INVOCATION_FAILURE', 'INVALID_ARGUMENTS']);
-
 /** Evaluates an expression against variables; expected failures are values, never exceptions. */
 export function evaluateFeel(
   expression: FeelExpression,
   variables: Readonly<Record<string, unknown>>,
   options: FeelEvaluationOptions,
 ): FeelEvaluation {
-  const iso = new Date(options.now).toISOString();
-  const context: Record<string, unknown> = {
-    now: () => dateAndTime(iso),
-    today: () => date(iso.slice(0, 10)),
-    ...variables,
-  };
-  try {
-    const result = evaluate(expression.source, context);
-    const failing = result.warnings.find((warning) => FAILING_WARNINGS.has(warning.type));
-    if (result.value === null && failing) {
-      return { ok: false, message: `failed to evaluate '${expression.source}': ${failing.message}` };
-    }
-    return toJson(result.value, expression.source);
-  } catch (error: unknown) {
-    return { ok: false, message: `failed to evaluate '${expression.source}': ${describe(error)}` };
-  }
+  const result = evaluateFeelRaw(expression, variables, options);
+  return result.ok ? feelValueToJson(result.value, expression.source) : result;
 }
 
 /** Static text as is, FEEL evaluated. */
@@ -91,42 +67,4 @@ export function evaluateFeelOrStatic(
   options: FeelEvaluationOptions,
 ): FeelEvaluation {
   return value.kind === 'static' ? { ok: true, value: value.value } : evaluateFeel(value, variables, options);
-}
-
-function toJson(value: unknown, source: string): FeelEvaluation {
-  if (value === null || value === undefined) return { ok: true, value: null };
-  if (typeof value === 'boolean' || typeof value === 'string') return { ok: true, value };
-  if (typeof value === 'number') return { ok: true, value: Number.isFinite(value) ? value : null };
-  if (value instanceof FeelDate || value instanceof FeelDateTime || value instanceof FeelTime || value instanceof FeelDuration) {
-    return { ok: true, value: String(value) };
-  }
-  if (Array.isArray(value)) {
-    const items: JsonValue[] = [];
-    for (const item of value) {
-      const converted = toJson(item, source);
-      if (!converted.ok) return converted;
-      items.push(converted.value);
-    }
-    return { ok: true, value: items };
-  }
-  if (typeof value === 'object' && isPlainObject(value)) {
-    const object: JsonObject = {};
-    for (const [key, entry] of Object.entries(value)) {
-      const converted = toJson(entry, source);
-      if (!converted.ok) return converted;
-      object[key] = converted.value;
-    }
-    return { ok: true, value: object };
-  }
-  return { ok: false, message: `'${source}' evaluated to a value that is not JSON (${typeof value}).` };
-}
-
-/** A plain object from any realm (test runners and structuredClone may use another one). */
-function isPlainObject(value: object): boolean {
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === null || Object.getPrototypeOf(prototype) === null;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,1 +1,2 @@
 export * from './feel-expression';
+export * from './feel-unary-tests';

@@ -1,5 +1,4 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { PoolClient } from 'pg';
 
 /** Who caused the work running now, and in which request. */
 export interface AuditContext {
@@ -25,20 +24,4 @@ export function currentAuditContext(): AuditContext | undefined {
 export function formatRoles(roles: Iterable<string>): string | null {
   const sorted = [...roles].sort();
   return sorted.length === 0 ? null : sorted.join(',');
-}
-
-/**
- * Tells the open transaction who it runs for, so the events it appends record it: the
- * `instance_event` columns `actor`, `actor_roles` and `request_id` default to these transaction
- * settings (migration Audit1764340300000). Does nothing, and costs no round trip, outside a
- * request. Call inside the transaction (the settings end with it).
- */
-export async function applyAuditContext(client: Pick<PoolClient, 'query'>): Promise<void> {
-  const context = storage.getStore();
-  if (!context) return;
-  await client.query(`SELECT set_config('laufweg.actor', $1, true), set_config('laufweg.actor_roles', $2, true), set_config('laufweg.request_id', $3, true)`, [
-    context.actor,
-    formatRoles(context.roles) ?? '',
-    context.requestId,
-  ]);
 }

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { currentAuditContext, formatRoles } from '../audit/audit-context';
 
 /**
  * Row-level security reads the tenants a connection may see from the `laufweg.tenants` setting
@@ -15,10 +16,18 @@ export function systemScopedUrl(url: string): string {
   return parsed.toString();
 }
 
-/** Opens a transaction that sees only the given tenants (one round trip). */
+/**
+ * Opens a transaction that sees only the given tenants and, inside a request, records who it runs
+ * for (the audit columns of the events it appends default to these settings) — one round trip.
+ */
 export async function beginTenantTransaction(client: PoolClient, tenantIds: readonly string[]): Promise<void> {
-  const tenants = tenantIds.join(',');
-  await client.query(`BEGIN; SELECT set_config('laufweg.tenants', ${client.escapeLiteral(tenants)}, true)`);
+  const settings: [string, string][] = [['laufweg.tenants', tenantIds.join(',')]];
+  const audit = currentAuditContext();
+  if (audit) {
+    settings.push(['laufweg.actor', audit.actor], ['laufweg.actor_roles', formatRoles(audit.roles) ?? ''], ['laufweg.request_id', audit.requestId]);
+  }
+  const assignments = settings.map(([name, value]) => `set_config('${name}', ${client.escapeLiteral(value)}, true)`).join(', ');
+  await client.query(`BEGIN; SELECT ${assignments}`);
 }
 
 /**

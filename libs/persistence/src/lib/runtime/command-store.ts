@@ -10,7 +10,6 @@ import {
   type EngineState,
 } from '@laufweg/bpmn-engine';
 import type { Pool, PoolClient } from 'pg';
-import { applyAuditContext } from '../audit/audit-context';
 import { beginTenantTransaction } from '../database/tenant-scope';
 import { attributeEvents } from './event-attribution';
 import { appendEvents } from './event-log';
@@ -136,7 +135,6 @@ export class CommandStore {
    */
   async runOn(client: PoolClient, request: RunCommandRequest, keyBlocks = 1): Promise<RunCommandResult> {
     const { tenantId } = request;
-    await applyAuditContext(client); // audit (issue 5): the events record the request's caller and id
     const rootKeys = [...new Set(request.rootKeys ?? [])].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
     const revisions = await lockRoots(client, tenantId, rootKeys);
     if (request.guardJobKey !== undefined) {
@@ -147,7 +145,7 @@ export class CommandStore {
     const keys = await KeyBlock.reserve(client, keyBlocks);
     const before = await loadState(client, tenantId, { ...request.selection, rootKeys });
     await this.models.ensureFor(client, tenantId, before);
-    const ports = { clock: this.clock, keys, models: this.models, calendar };
+    const ports = { clock: this.clock, keys, models: this.models, decisions: this.models.decisions, calendar };
     const primary = processCommand(before, request.command, ports);
     if (primary.rejected) return { rejected: true, reason: primary.reason };
     const result = await this.consumeBufferedMessages(client, tenantId, primary.state, primary.events, ports);

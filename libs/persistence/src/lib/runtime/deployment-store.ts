@@ -1,4 +1,13 @@
-import { loadBpmnModel, type ExecutableProcess, type ModelProblem, type ModelResult } from '@laufweg/bpmn-model';
+import {
+  checkCalledDecisions,
+  loadBpmnModel,
+  loadDecisions,
+  type ExecutableDecisions,
+  type ExecutableDefinitions,
+  type ExecutableProcess,
+  type ModelProblem,
+  type ModelResult,
+} from '@laufweg/bpmn-model';
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { beginTenantTransaction } from '../database/tenant-scope';
@@ -57,13 +66,15 @@ export class DeploymentStore {
     if (processes.length === 0) {
       return { ok: false, problems: [{ severity: 'error', rule: 'no-executable-process', message: 'The document has no process marked as executable (isExecutable="true"); nothing can be deployed.' }] };
     }
+    const decisions = await loadDeploymentDecisions(request, loaded.value.executable);
+    if (!decisions.ok) return decisions;
     const checksum = sha256(request.content);
     const client = await this.pool.connect();
     try {
       await beginTenantTransaction(client, [request.tenantId]);
       // Versions per process id are counted under this lock, so concurrent deployments queue.
       await client.query(`SELECT pg_advisory_xact_lock(hashtext('laufweg-deploy:' || $1))`, [request.tenantId]);
-      const result = await this.store(client, request, checksum, processes);
+      const result = await this.store(client, request, checksum, processes, decisions.value);
       if (!result.ok) {
         await client.query('ROLLBACK');
         return result;
@@ -83,6 +94,7 @@ export class DeploymentStore {
     request: DeployRequest,
     checksum: string,
     processes: readonly ExecutableProcess[],
+    decisions: ExecutableDecisions | undefined,
   ): Promise<ModelResult<DeploymentResult>> {
     const ids = processes.map((process) => process.id);
     const latest = await client.query<{ key: string; process_id: string; version: number; checksum: string; deployment_key: string }>(
@@ -129,7 +141,7 @@ export class DeploymentStore {
     for (const process of processes) {
       const id = process.id;
       const processDefinitionKey = keys.next();
-      this.models.put(processDefinitionKey, process);
+      this.models.put(processDefinitionKey, process, decisions);
       const previous = latestById.get(id);
       const outcome = await this.commands.runOn(client, {
         tenantId: request.tenantId,
@@ -161,6 +173,26 @@ async function sameResources(client: PoolClient, tenantId: string, deploymentKey
   );
   const signature = (list: readonly { name: string; kind: string; checksum: string }[]): string => list.map((entry) => `${entry.name}\u0000${entry.kind}\u0000${entry.checksum}`).sort().join('\n');
   return signature(rows) === signature(resources);
+}
+
+/**
+ * The deployment's DMN files read, checked and compiled as one decision set, and every static
+ * `zeebe:calledDecision` of its processes found in it; any problem refuses the deployment.
+ */
+async function loadDeploymentDecisions(request: DeployRequest, executable: ExecutableDefinitions): Promise<ModelResult<ExecutableDecisions | undefined>> {
+  const documents = (request.resources ?? []).filter((resource) => resource.kind === 'dmn').map((resource) => resource.content);
+  const empty: ExecutableDecisions = { decisions: {} };
+  let decisions: ExecutableDecisions | undefined;
+  const warnings: ModelProblem[] = [];
+  if (documents.length > 0) {
+    const loaded = await loadDecisions(documents);
+    if (!loaded.ok) return loaded;
+    decisions = loaded.value;
+    warnings.push(...loaded.warnings);
+  }
+  const missing = checkCalledDecisions(executable, decisions ?? empty).filter((problem) => problem.severity === 'error');
+  if (missing.length > 0) return { ok: false, problems: missing };
+  return { ok: true, value: decisions, warnings };
 }
 
 function rejection(processId: string, reason: string): ModelProblem {

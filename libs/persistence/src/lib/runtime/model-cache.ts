@@ -1,23 +1,34 @@
-import type { ModelRepository, ReadonlyEngineState } from '@laufweg/bpmn-engine';
-import { loadBpmnModel, type ExecutableProcess } from '@laufweg/bpmn-model';
+import type { DecisionRepository, ModelRepository, ReadonlyEngineState } from '@laufweg/bpmn-engine';
+import { loadBpmnModel, loadDecisions, type ExecutableDecisions, type ExecutableProcess } from '@laufweg/bpmn-model';
 import type { PoolClient } from 'pg';
 
 type Queryable = Pick<PoolClient, 'query'>;
 
 /**
- * Compiled processes by process definition key. The engine reads models synchronously, so a
- * command first makes sure every model its state can reach is here; deployments are immutable,
- * so an entry never goes stale. Keys are unique across tenants, and loading filters by tenant.
+ * Compiled processes, and the decision tables deployed with them, by process definition key. The
+ * engine reads both synchronously, so a command first makes sure every model its state can reach
+ * is here; deployments are immutable, so an entry never goes stale. Keys are unique across
+ * tenants, and loading filters by tenant. A process sees only the decisions of its own deployment.
  */
 export class CompiledModelCache implements ModelRepository {
   private readonly models = new Map<string, ExecutableProcess>();
+  private readonly decisionSets = new Map<string, ExecutableDecisions>();
+
+  /** The engine's DecisionRepository port over this cache. */
+  readonly decisions: DecisionRepository = {
+    get: (decisionId, processDefinitionKey) => {
+      const set = this.decisionSets.get(processDefinitionKey);
+      return set && decisionId in set.decisions ? set : undefined;
+    },
+  };
 
   get(processDefinitionKey: string): ExecutableProcess | undefined {
     return this.models.get(processDefinitionKey);
   }
 
-  put(processDefinitionKey: string, process: ExecutableProcess): void {
+  put(processDefinitionKey: string, process: ExecutableProcess, decisions?: ExecutableDecisions): void {
     this.models.set(processDefinitionKey, process);
+    if (decisions) this.decisionSets.set(processDefinitionKey, decisions);
   }
 
   /** Loads and compiles the models of the state's definitions that are not cached yet. */
@@ -40,7 +51,17 @@ export class CompiledModelCache implements ModelRepository {
         WHERE d.tenant_id = $1 AND d.key = ANY($2::bigint[])`,
       [tenantId, missing],
     );
+    const dmn = await client.query<{ deployment_key: string; content: string }>(
+      `SELECT deployment_key, content FROM deployment_resource WHERE tenant_id = $1 AND kind = 'dmn' AND deployment_key = ANY($2::bigint[]) ORDER BY name`,
+      [tenantId, [...new Set(rows.map((row) => row.deployment_key))]],
+    );
     for (const row of rows) {
+      const documents = dmn.rows.filter((resource) => resource.deployment_key === row.deployment_key).map((resource) => resource.content);
+      if (documents.length > 0) {
+        const decisions = await loadDecisions(documents);
+        if (!decisions.ok) throw new Error(`Stored decisions of deployment ${row.deployment_key} no longer compile: ${decisions.problems.map((problem) => problem.message).join('; ')}`);
+        this.decisionSets.set(row.key, decisions.value);
+      }
       const loaded = await loadBpmnModel(row.content);
       if (!loaded.ok) throw new Error(`Stored deployment ${row.deployment_key} no longer compiles: ${loaded.problems.map((problem) => problem.message).join('; ')}`);
       const process = loaded.value.executable.processes[row.process_id];
