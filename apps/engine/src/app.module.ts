@@ -11,6 +11,7 @@ import { ENGINE_CONFIG } from './config/engine-config.token';
 import { HealthModule } from './health/health.module';
 import { RetentionModule } from './retention/retention.module';
 import { RuntimeModule } from './runtime/runtime.module';
+import { ScenarioRunsModule } from './scenario-runs/scenario-runs.module';
 import { TenantsModule } from './tenants/tenants.module';
 
 /** Where the running service connects, decided before Nest starts (see main.ts). */
@@ -49,6 +50,7 @@ export class AppModule {
         ApiModule,
         AuditModule,
         RetentionModule,
+        ScenarioRunsModule.forRoot(database),
       ],
       providers: [{ provide: ENGINE_CONFIG, useValue: config }],
       exports: [ENGINE_CONFIG],
