@@ -1,9 +1,11 @@
 import { type CallHandler, type ExecutionContext, Injectable, Logger, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { appendAuditEntry, runInAuditContext, SYSTEM_CHAIN, type AuditContext } from '@laufweg/persistence';
 import type { Response } from 'express';
 import { Pool } from 'pg';
 import { mergeMap, Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth';
+import { AUDIT_WHEN_KEY, type AuditPredicate } from './audit-when.decorator';
 import { ANONYMOUS_ACTOR, requestAuditEntry } from './request-audit-entry';
 import { requestIdOf } from './request-id';
 
@@ -15,7 +17,7 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * in the same transaction. After a state-changing request (POST, PUT, PATCH, DELETE) succeeded,
  * it appends the request's own entry to the chain of the tenant the route names (`:tenantId`),
  * or to the `_system` chain, before the response is sent. Refused and failed requests change
- * nothing and get no entry.
+ * nothing and get no entry, nor do requests whose `@AuditWhen` predicate says they changed nothing.
  *
  * If that append fails, the change has already been committed: the failure is logged with the
  * request id and the response still succeeds (the engine events of the change carry its actor
@@ -25,7 +27,10 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export class AuditRequestInterceptor implements NestInterceptor {
   private readonly logger = new Logger(AuditRequestInterceptor.name);
 
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
@@ -36,9 +41,10 @@ export class AuditRequestInterceptor implements NestInterceptor {
     // The handler runs (and awaits its commands) inside the context the command store reads.
     const handled = new Observable<unknown>((subscriber) => runInAuditContext(audit, () => next.handle().subscribe(subscriber)));
     if (!STATE_CHANGING.has(request.method)) return handled;
+    const when = this.reflector.get<AuditPredicate | undefined>(AUDIT_WHEN_KEY, context.getHandler());
     return handled.pipe(
       mergeMap(async (value: unknown) => {
-        await this.record(request, audit);
+        if (!when || when(value)) await this.record(request, audit);
         return value;
       }),
     );

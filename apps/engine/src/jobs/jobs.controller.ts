@@ -1,8 +1,10 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { AuditWhen } from '../audit/audit-when.decorator';
 import { ApiAuth } from '../auth/api-auth.decorators';
-import { Roles } from '../auth/auth.decorators';
+import { CurrentCaller, Roles } from '../auth/auth.decorators';
+import type { Caller } from '../auth/caller';
 import { problemType } from '../problem/problem-details';
 import { ActivateJobsDto, ActivateJobsResponseDto } from './activate-jobs.dto';
 import { CompleteJobDto } from './complete-job.dto';
@@ -20,8 +22,9 @@ const BAD_REQUEST = { description: 'The body is invalid (problem+json).' } as co
 
 /**
  * The external worker API: workers outside the engine (connectors, scripts) activate jobs of a
- * type, do the work and report the outcome by job key. Keys are unique across tenants, so a job
- * is found by its key alone. Callers need the role `worker` (machine clients) or `admin`.
+ * type, do the work and report the outcome by job key. Callers need the role `worker` (machine
+ * clients) or `admin`, and see only jobs of the tenants they are members of: a job of another
+ * tenant is answered as if it did not exist.
  */
 @ApiTags('jobs')
 @ApiAuth()
@@ -31,17 +34,19 @@ export class JobsController {
   constructor(private readonly jobs: JobsService) {}
 
   @Post('activate')
+  // Polls that hand out nothing change nothing; an activation that hands out jobs (and their data) is recorded.
+  @AuditWhen((result) => (result as ActivateJobsResponseDto).jobs.length > 0)
   @HttpCode(200)
   @ApiOperation({ summary: 'Activate jobs of a type: locks up to maxJobs due jobs for this worker; long polls up to requestTimeoutMs when none is due.' })
   @ApiOkResponse({ type: ActivateJobsResponseDto })
   @ApiBadRequestResponse(BAD_REQUEST)
-  async activate(@Body() body: ActivateJobsDto, @Req() request: Request): Promise<ActivateJobsResponseDto> {
+  async activate(@CurrentCaller() caller: Caller, @Body() body: ActivateJobsDto, @Req() request: Request): Promise<ActivateJobsResponseDto> {
     const gone = new AbortController();
     // A client that hangs up ends its long poll (no jobs are locked for nobody).
     const onClose = (): void => gone.abort();
     request.socket.once('close', onClose);
     try {
-      return { jobs: await this.jobs.activate(body, gone.signal) };
+      return { jobs: await this.jobs.activate(caller, body, gone.signal) };
     } finally {
       request.socket.off('close', onClose);
     }
@@ -55,8 +60,8 @@ export class JobsController {
   @ApiNoContentResponse({ description: 'Completed.' })
   @ApiConflictResponse(NOT_ACTIVE)
   @ApiBadRequestResponse(BAD_REQUEST)
-  async complete(@Param('key') key: string, @Body() body: CompleteJobDto): Promise<void> {
-    await this.jobs.complete(key, body.variables ?? {});
+  async complete(@CurrentCaller() caller: Caller, @Param('key') key: string, @Body() body: CompleteJobDto): Promise<void> {
+    await this.jobs.complete(caller, key, body.variables ?? {});
   }
 
   @Post(':key/fail')
@@ -66,8 +71,8 @@ export class JobsController {
   @ApiNoContentResponse({ description: 'Failure recorded.' })
   @ApiConflictResponse(NOT_ACTIVE)
   @ApiBadRequestResponse(BAD_REQUEST)
-  async fail(@Param('key') key: string, @Body() body: FailJobDto): Promise<void> {
-    await this.jobs.fail(key, body);
+  async fail(@CurrentCaller() caller: Caller, @Param('key') key: string, @Body() body: FailJobDto): Promise<void> {
+    await this.jobs.fail(caller, key, body);
   }
 
   @Post(':key/error')
@@ -77,8 +82,8 @@ export class JobsController {
   @ApiNoContentResponse({ description: 'Error thrown.' })
   @ApiConflictResponse(NOT_ACTIVE)
   @ApiBadRequestResponse(BAD_REQUEST)
-  async throwError(@Param('key') key: string, @Body() body: ThrowJobErrorDto): Promise<void> {
-    await this.jobs.throwError(key, body);
+  async throwError(@CurrentCaller() caller: Caller, @Param('key') key: string, @Body() body: ThrowJobErrorDto): Promise<void> {
+    await this.jobs.throwError(caller, key, body);
   }
 
   @Post(':key/extend-lock')
@@ -91,7 +96,7 @@ export class JobsController {
     schema: { example: { type: problemType('job-lock-lost'), title: 'Job lock lost', status: 409, detail: "Worker 'civil-register-connector-1' no longer holds the lock of job 2251799813685312: it expired, or the job was failed or handed to another worker. Stop working on it." } },
   })
   @ApiBadRequestResponse(BAD_REQUEST)
-  async extendLock(@Param('key') key: string, @Body() body: ExtendJobLockDto): Promise<void> {
-    await this.jobs.extendLock(key, body.worker, body.lockDurationMs);
+  async extendLock(@CurrentCaller() caller: Caller, @Param('key') key: string, @Body() body: ExtendJobLockDto): Promise<void> {
+    await this.jobs.extendLock(caller, key, body.worker, body.lockDurationMs);
   }
 }

@@ -43,6 +43,8 @@ describe('the external worker API', () => {
     workerToken = await TestTokens.of(app).forUser('wim.worker');
     pool = new Pool({ connectionString: db.appUrl, max: 2 });
     await pool.query(`INSERT INTO tenant (id, name) VALUES ($1, 'Stadt Leipzig')`, [TENANT]);
+    // Workers see only jobs of the tenants they are members of.
+    await pool.query(`INSERT INTO tenant_member (tenant_id, subject, groups) VALUES ($1, 'wim.worker', '{}')`, [TENANT]);
     runtime = app.get(EngineRuntime);
     const content = readFileSync(join(__dirname, 'fixtures', 'lookup-birth-record.bpmn'), 'utf8');
     expect((await runtime.deploy({ tenantId: TENANT, resourceName: 'lookup-birth-record.bpmn', content })).ok).toBe(true);

@@ -1,3 +1,4 @@
+import type { Caller } from '../auth/caller';
 import { ConflictException, Injectable } from '@nestjs/common';
 import type { JsonObject } from '@laufweg/bpmn-model';
 import {
@@ -36,10 +37,19 @@ export class JobsService {
    * looking again every 200 ms or as soon as this process creates jobs of that type. Stops
    * waiting when the client goes away (`signal`) or the service shuts down.
    */
-  async activate(request: ActivateJobsDto, signal: AbortSignal): Promise<ActivatedJobDto[]> {
+  async activate(caller: Caller, request: ActivateJobsDto, signal: AbortSignal): Promise<ActivatedJobDto[]> {
     const deadline = performance.now() + (request.requestTimeoutMs ?? 0);
+    const tenantIds = [...caller.tenants.keys()];
+    if (tenantIds.length === 0) return [];
     for (;;) {
-      const jobs = await this.acquisition.acquire({ kind: 'job', types: [request.type], worker: request.worker, maxJobs: request.maxJobs, lockDurationMs: request.lockDurationMs });
+      const jobs = await this.acquisition.acquire({
+        kind: 'job',
+        types: [request.type],
+        worker: request.worker,
+        maxJobs: request.maxJobs,
+        lockDurationMs: request.lockDurationMs,
+        tenantIds,
+      });
       if (jobs.length > 0) return Promise.all(jobs.map((job) => this.describe(job)));
       const remaining = deadline - performance.now();
       if (remaining <= 0 || signal.aborted || this.wakeup.closed) return [];
@@ -47,23 +57,23 @@ export class JobsService {
     }
   }
 
-  async complete(key: string, variables: JsonObject = {}): Promise<void> {
-    const tenantId = await this.tenantOf(key);
+  async complete(caller: Caller, key: string, variables: JsonObject = {}): Promise<void> {
+    const tenantId = await this.tenantOf(caller, key);
     await this.settle(key, () => this.runtime.completeJob(tenantId, key, variables));
   }
 
-  async fail(key: string, failure: { retries: number; errorMessage?: string; retryBackoffMs?: number }): Promise<void> {
-    const tenantId = await this.tenantOf(key);
+  async fail(caller: Caller, key: string, failure: { retries: number; errorMessage?: string; retryBackoffMs?: number }): Promise<void> {
+    const tenantId = await this.tenantOf(caller, key);
     await this.settle(key, () => this.runtime.failJob(tenantId, key, failure));
   }
 
-  async throwError(key: string, error: { errorCode: string; errorMessage?: string; variables?: JsonObject }): Promise<void> {
-    const tenantId = await this.tenantOf(key);
+  async throwError(caller: Caller, key: string, error: { errorCode: string; errorMessage?: string; variables?: JsonObject }): Promise<void> {
+    const tenantId = await this.tenantOf(caller, key);
     await this.settle(key, () => this.runtime.throwJobError(tenantId, key, error));
   }
 
-  async extendLock(key: string, worker: string, lockDurationMs: number): Promise<void> {
-    const tenantId = await this.tenantOf(key);
+  async extendLock(caller: Caller, key: string, worker: string, lockDurationMs: number): Promise<void> {
+    const tenantId = await this.tenantOf(caller, key);
     if (!(await this.acquisition.extendLock(tenantId, key, worker, lockDurationMs))) {
       throw new ConflictException({
         type: problemType('job-lock-lost'),
@@ -89,9 +99,10 @@ export class JobsService {
     };
   }
 
-  private async tenantOf(key: string): Promise<string> {
+  /** The job's tenant, if the caller belongs to it; another tenant's job answers as if it did not exist. */
+  private async tenantOf(caller: Caller, key: string): Promise<string> {
     const tenantId = await findJobTenant(this.runtime.pool, key);
-    if (tenantId === undefined) throw jobNotActive(key);
+    if (tenantId === undefined || !caller.tenants.has(tenantId)) throw jobNotActive(key);
     return tenantId;
   }
 

@@ -60,6 +60,11 @@ export class ApiTestApp {
     return new ApiTestApp(app, db, owner, TestTokens.of(app), webDir);
   }
 
+  /** The application role's connection (row-level security, INSERT-only audit log), for privilege tests. */
+  get appUrl(): string {
+    return this.db.appUrl;
+  }
+
   get runtime(): EngineRuntime {
     return this.app.get(EngineRuntime);
   }

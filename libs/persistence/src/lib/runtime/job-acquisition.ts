@@ -20,6 +20,8 @@ export interface AcquireRequest {
   readonly worker: string;
   readonly maxJobs: number;
   readonly lockDurationMs: number;
+  /** Only jobs of these tenants (an external worker's memberships); unset: every tenant (the engine's own executor). */
+  readonly tenantIds?: readonly string[];
 }
 
 /**
@@ -51,6 +53,7 @@ export class JobAcquisition {
          SELECT tenant_id, key FROM job
           WHERE kind = $1 AND state = 'activatable' AND due_at <= $2
             AND ($3::text[] IS NULL OR type = ANY($3::text[]))
+            AND ($7::text[] IS NULL OR tenant_id = ANY($7::text[]))
             AND (lock_expires_at IS NULL OR lock_expires_at <= $2)
           ORDER BY due_at, key
           LIMIT $4
@@ -59,7 +62,7 @@ export class JobAcquisition {
          FROM candidates c
         WHERE j.tenant_id = c.tenant_id AND j.key = c.key
        RETURNING j.tenant_id, j.key, j.root_key, j.kind, j.type, j.retries, j.lock_expires_at, j.record`,
-      [request.kind, now, request.kind === 'job' ? request.types : null, request.maxJobs, request.worker, request.lockDurationMs],
+      [request.kind, now, request.kind === 'job' ? request.types : null, request.maxJobs, request.worker, request.lockDurationMs, request.tenantIds ?? null],
     );
     return rows.map((row) => ({
       tenantId: row.tenant_id,
