@@ -35,6 +35,8 @@ describe('GET /metrics', () => {
     workerToken = await TestTokens.of(app).forUser('wim.worker');
     pool = new Pool({ connectionString: db.appUrl, max: 2 });
     await pool.query(`INSERT INTO tenant (id, name) VALUES ($1, 'Landeshauptstadt Dresden')`, [TENANT]);
+    // Workers see only jobs of the tenants they are members of.
+    await pool.query(`INSERT INTO tenant_member (tenant_id, subject, groups) VALUES ($1, 'wim.worker', '{}')`, [TENANT]);
   });
   afterAll(async () => {
     await app.close();
