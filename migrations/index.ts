@@ -4,9 +4,18 @@ import { Identity1764340200000 } from './1764340200000-identity';
 import { ApiResources1764340250000 } from './1764340250000-api-resources';
 import { Audit1764340300000 } from './1764340300000-audit';
 import { RowLevelSecurity1764340400000 } from './1764340400000-row-level-security';
+import { InlinableTenantPolicy1764340500000 } from './1764340500000-inlinable-tenant-policy';
 
 /** Every migration, in the order they apply. Never discovered by glob (it breaks when bundled). */
-export const migrations = [InitialSchema1764340000000, RuntimeSchema1764340100000, Identity1764340200000, ApiResources1764340250000, Audit1764340300000, RowLevelSecurity1764340400000] as const;
+export const migrations = [
+  InitialSchema1764340000000,
+  RuntimeSchema1764340100000,
+  Identity1764340200000,
+  ApiResources1764340250000,
+  Audit1764340300000,
+  RowLevelSecurity1764340400000,
+  InlinableTenantPolicy1764340500000,
+] as const;
 
 /** Names as TypeORM records them in `laufweg_migrations`, for the readiness check. */
 export const migrationNames: readonly string[] = migrations.map((migration) => migration.name);

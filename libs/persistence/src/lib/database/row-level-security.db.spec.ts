@@ -87,4 +87,17 @@ describe('row-level security: the application role sees only the tenants it name
       await pool.end();
     }
   });
+
+  it('keeps the policy function inlinable, so a tenant’s task list can use its index', async () => {
+    // a SQL function with SET clauses is never inlined: the planner would call it once per row
+    const [fn] = await asApp<{ proconfig: string[] | null; prosecdef: boolean }>(db.ownerUrl, `SELECT proconfig, prosecdef FROM pg_proc WHERE proname = 'laufweg_tenant_visible'`);
+    expect(fn).toEqual({ proconfig: null, prosecdef: false });
+    const plan = await asApp<{ 'QUERY PLAN': string }>(
+      db.tenantScopedUrl,
+      `EXPLAIN SELECT key FROM user_task WHERE tenant_id = 'leipzig' ORDER BY created_at LIMIT 50`,
+      [],
+      'leipzig',
+    );
+    expect(plan.map((row) => row['QUERY PLAN']).join('\n')).not.toContain('laufweg_tenant_visible');
+  });
 });
