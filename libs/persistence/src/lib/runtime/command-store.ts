@@ -215,10 +215,11 @@ export class CommandStore {
 
 async function lockRoots(client: PoolClient, tenantId: string, rootKeys: readonly string[]): Promise<Map<string, number>> {
   if (rootKeys.length === 0) return new Map();
-  const { rows } = await client.query<{ key: string; revision: string }>(
-    'SELECT key, revision FROM process_instance WHERE tenant_id = $1 AND key = ANY($2::bigint[]) AND root_key = key ORDER BY key FOR UPDATE',
-    [tenantId, rootKeys],
-  );
+  const { rows } = await client.query<{ key: string; revision: string }>({
+    name: 'laufweg.lock-roots',
+    text: 'SELECT key, revision FROM process_instance WHERE tenant_id = $1 AND key = ANY($2::bigint[]) AND root_key = key ORDER BY key FOR UPDATE',
+    values: [tenantId, rootKeys],
+  });
   const revisions = new Map(rows.map((row) => [row.key, Number(row.revision)]));
   const missing = rootKeys.filter((key) => !revisions.has(key));
   if (missing.length > 0) throw new InstanceNotFoundError(`Process instance ${missing.join(', ')} does not exist.`);

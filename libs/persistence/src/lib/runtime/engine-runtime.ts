@@ -80,16 +80,26 @@ export class EngineRuntime {
     });
   }
 
-  async completeJob(tenantId: string, jobKey: string, variables: JsonObject = {}): Promise<RunCommandResult> {
-    return this.onRecord(tenantId, 'job', jobKey, { type: 'CompleteJob', jobKey, variables });
+  /**
+   * The job commands take the job's instance tree when the caller already knows it (the executor
+   * got it with the job; a job never changes trees), saving a lookup; a job that is gone by then
+   * makes the engine refuse the command.
+   */
+  async completeJob(tenantId: string, jobKey: string, variables: JsonObject = {}, rootKey?: string): Promise<RunCommandResult> {
+    return this.onRecord(tenantId, 'job', jobKey, { type: 'CompleteJob', jobKey, variables }, rootKey);
   }
 
-  async failJob(tenantId: string, jobKey: string, failure: { retries: number; errorMessage?: string; retryBackoffMs?: number }): Promise<RunCommandResult> {
-    return this.onRecord(tenantId, 'job', jobKey, { type: 'FailJob', jobKey, ...failure });
+  async failJob(tenantId: string, jobKey: string, failure: { retries: number; errorMessage?: string; retryBackoffMs?: number }, rootKey?: string): Promise<RunCommandResult> {
+    return this.onRecord(tenantId, 'job', jobKey, { type: 'FailJob', jobKey, ...failure }, rootKey);
   }
 
-  async throwJobError(tenantId: string, jobKey: string, error: { errorCode: string; errorMessage?: string; variables?: JsonObject }): Promise<RunCommandResult> {
-    return this.onRecord(tenantId, 'job', jobKey, { type: 'ThrowJobError', jobKey, ...error });
+  async throwJobError(
+    tenantId: string,
+    jobKey: string,
+    error: { errorCode: string; errorMessage?: string; variables?: JsonObject },
+    rootKey?: string,
+  ): Promise<RunCommandResult> {
+    return this.onRecord(tenantId, 'job', jobKey, { type: 'ThrowJobError', jobKey, ...error }, rootKey);
   }
 
   /** Completes a user task; `completedBy` (the caller's subject) is recorded in the event for the four-eyes rule. */
@@ -209,8 +219,8 @@ export class EngineRuntime {
     return result.rowCount ?? 0;
   }
 
-  private async onRecord(tenantId: string, table: RootedTable, key: string, command: EngineCommand): Promise<RunCommandResult> {
-    return this.commands.run({ tenantId, rootKeys: [await this.rootOf(tenantId, table, key)], command });
+  private async onRecord(tenantId: string, table: RootedTable, key: string, command: EngineCommand, knownRootKey?: string): Promise<RunCommandResult> {
+    return this.commands.run({ tenantId, rootKeys: [knownRootKey ?? (await this.rootOf(tenantId, table, key))], command });
   }
 
   private async rootOf(tenantId: string, table: RootedTable, key: string): Promise<string> {

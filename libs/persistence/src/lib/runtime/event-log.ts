@@ -7,15 +7,16 @@ import type { PoolClient } from 'pg';
  * application role may not update or delete it.
  */
 export async function appendEvents(client: PoolClient, tenantId: string, rootKey: string, revision: number, events: readonly EngineEvent[]): Promise<void> {
-  // One round trip: the append and the move of the tree's position.
-  await client.query(
-    `WITH appended AS (
+  // One round trip: the append and the move of the tree's position (a prepared statement).
+  await client.query({
+    name: 'laufweg.append-events',
+    text: `WITH appended AS (
        INSERT INTO instance_event (tenant_id, root_key, position, process_instance_key, type, v, payload)
        SELECT $1, $2, $3::int + ordinality::int, process_instance_key, type, v, payload
          FROM unnest($4::bigint[], $5::text[], $6::smallint[], $7::jsonb[]) WITH ORDINALITY AS e(process_instance_key, type, v, payload, ordinality)
        RETURNING 1)
      UPDATE process_instance SET revision = revision + (SELECT count(*) FROM appended) WHERE tenant_id = $1 AND key = $2`,
-    [
+    values: [
       tenantId,
       rootKey,
       revision,
@@ -24,7 +25,7 @@ export async function appendEvents(client: PoolClient, tenantId: string, rootKey
       events.map((event) => event.v),
       events.map((event) => JSON.stringify(event)),
     ],
-  );
+  });
 }
 
 /** The event log of one instance tree, in order. */

@@ -234,21 +234,27 @@ export class JobExecutor {
   }
 
   private report(job: AcquiredJob, outcome: Outcome): Promise<RunCommandResult> {
+    const rootKey = job.rootKey ?? undefined;
     switch (outcome.kind) {
       case 'complete':
-        return this.runtime.completeJob(job.tenantId, job.key, outcome.variables);
+        return this.runtime.completeJob(job.tenantId, job.key, outcome.variables, rootKey);
       case 'error':
-        return this.runtime.throwJobError(job.tenantId, job.key, {
-          errorCode: outcome.error.code,
-          errorMessage: outcome.error.message,
-          ...(outcome.error.variables ? { variables: outcome.error.variables } : {}),
-        });
+        return this.runtime.throwJobError(
+          job.tenantId,
+          job.key,
+          {
+            errorCode: outcome.error.code,
+            errorMessage: outcome.error.message,
+            ...(outcome.error.variables ? { variables: outcome.error.variables } : {}),
+          },
+          rootKey,
+        );
       case 'fail': {
         const backoff = retryBackoffOf(job.record.customHeaders ?? {});
         if (!backoff.valid) this.logger.warn(`The retryBackoff header of ${job.record.elementId} is no ISO-8601 duration; waiting ${backoff.ms} ms.`, jobDetails(job));
         const retries = Math.max(job.retries - 1, 0);
         this.logger.warn(`Job ${job.key} failed${retries > 0 ? `; ${retries} retries left` : '; no retries left, an incident is raised'}.`, { ...jobDetails(job), error: describe(outcome.error) });
-        return this.runtime.failJob(job.tenantId, job.key, { retries, errorMessage: describe(outcome.error), retryBackoffMs: backoff.ms });
+        return this.runtime.failJob(job.tenantId, job.key, { retries, errorMessage: describe(outcome.error), retryBackoffMs: backoff.ms }, rootKey);
       }
     }
   }

@@ -30,7 +30,12 @@ const LOAD_QUERY = buildLoadQuery();
  */
 export async function loadState(client: PoolClient, tenantId: string, selection: StateSelection): Promise<EngineState> {
   const state = createEmptyState();
-  const { rows } = await client.query<LoadedRow>(LOAD_QUERY, [tenantId, selection.rootKeys ?? [], selection.definitionKeys ?? [], selection.messageKeys ?? []]);
+  // A named (prepared) statement: each connection plans it once, not on every command.
+  const { rows } = await client.query<LoadedRow>({
+    name: 'laufweg.load-state',
+    text: LOAD_QUERY,
+    values: [tenantId, selection.rootKeys ?? [], selection.definitionKeys ?? [], selection.messageKeys ?? []],
+  });
   for (const row of rows) {
     if (row.map === 'processes') {
       const definition = row.record as EngineState['processes'][string];
