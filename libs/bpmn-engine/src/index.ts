@@ -10,3 +10,4 @@ export { EngineLimitError } from './lib/processing/processing';
 export type { ElementProcessor, ScopeProcessor, ElementContext, Failure, HookResult, LeftChild } from './lib/processors/element-processor';
 export { scheduleTimer, nextDueDate, type TimerSchedule, type ScheduleOptions } from './lib/behaviors/timer-schedule';
 export { germanBusinessCalendar, type BusinessCalendar, type BusinessCalendarOptions } from './lib/calendar/business-calendar';
+export { ownerOfEvent, type EventOwner } from './lib/events/event-owner';

@@ -1,4 +1,4 @@
-import type { EngineEvent, ReadonlyEngineState } from '@laufweg/bpmn-engine';
+import { ownerOfEvent, type EngineEvent, type ReadonlyEngineState } from '@laufweg/bpmn-engine';
 import type { RootResolver } from './state-diff';
 
 /**
@@ -32,67 +32,14 @@ export function attributeEvents(
 }
 
 function ownerOf(event: EngineEvent, index: Map<string, string | null>): string | null {
-  switch (event.type) {
-    case 'ProcessDeployed':
-    case 'MessagePublished':
-    case 'MessageExpired':
-    case 'SignalBroadcast':
+  const owner = ownerOfEvent(event);
+  switch (owner.by) {
+    case 'none':
       return null;
-    case 'ProcessInstanceMigrated':
-      return event.processInstanceKey;
-    case 'ElementActivating':
-      index.set(event.key, event.processInstanceKey);
-      return event.processInstanceKey;
-    case 'SequenceFlowTaken':
-    case 'EventTriggered':
-    case 'VariableSet':
-      return event.processInstanceKey;
-    case 'JobCreated':
-      return remember(index, event.job.key, event.job.processInstanceKey);
-    case 'UserTaskCreated':
-      return remember(index, event.userTask.key, event.userTask.processInstanceKey);
-    case 'TimerCreated':
-      return remember(index, event.timer.key, event.timer.processInstanceKey);
-    case 'MessageSubscriptionCreated':
-    case 'SignalSubscriptionCreated':
-    case 'ConditionalSubscriptionCreated':
-    case 'CompensationSubscriptionCreated':
-      return remember(index, event.subscription.key, event.subscription.processInstanceKey);
-    case 'IncidentCreated':
-      return remember(index, event.incident.key, event.incident.processInstanceKey);
-    case 'JoinTokensDiscarded':
-      return index.get(event.flowScopeKey) ?? null;
-    case 'EventTriggerCleared':
-    case 'LoopStateUpdated':
-      return index.get(event.elementInstanceKey) ?? null;
-    case 'ElementActivated':
-    case 'ElementCompleting':
-    case 'ElementCompleted':
-    case 'ElementTerminating':
-    case 'ElementTerminated':
-    case 'JobCompleted':
-    case 'JobFailed':
-    case 'JobErrorThrown':
-    case 'JobRetriesUpdated':
-    case 'JobCanceled':
-    case 'UserTaskCompleted':
-    case 'UserTaskAssigned':
-    case 'UserTaskCanceled':
-    case 'TimerTriggered':
-    case 'TimerCanceled':
-    case 'MessageSubscriptionCorrelated':
-    case 'MessageSubscriptionDeleted':
-    case 'SignalSubscriptionDeleted':
-    case 'ConditionalSubscriptionEvaluated':
-    case 'ConditionalSubscriptionDeleted':
-    case 'CompensationSubscriptionMoved':
-    case 'CompensationSubscriptionDeleted':
-    case 'IncidentResolved':
-      return index.get(event.key) ?? null;
+    case 'record':
+      return index.get(owner.key) ?? null;
+    case 'instance':
+      if (owner.creates !== undefined) index.set(owner.creates, owner.processInstanceKey);
+      return owner.processInstanceKey;
   }
-}
-
-function remember(index: Map<string, string | null>, key: string, processInstanceKey: string | null): string | null {
-  index.set(key, processInstanceKey);
-  return processInstanceKey;
 }
