@@ -1,8 +1,8 @@
 import type { Behaviors } from '../behaviors/behaviors';
 import { event } from '../events/engine-event';
-import { activateWithInputs, completeWithOutputs, terminateLeaf } from './activity-steps';
+import { completeWithOutputs, terminateLeaf } from './activity-steps';
 import type { ElementContext, ElementProcessor, HookResult } from './element-processor';
-import { throwEventDefinition } from './throw-event-steps';
+import { activateThrowEvent } from './throw-event-steps';
 
 /**
  * End events. None, signal, message, escalation, compensation: throw, then complete. Error:
@@ -11,13 +11,7 @@ import { throwEventDefinition } from './throw-event-steps';
  * transaction): compensates the transaction, then fires its cancel boundary event.
  */
 export const endEventProcessor: ElementProcessor = {
-  onActivate(context: ElementContext, behaviors: Behaviors): HookResult {
-    const failed = activateWithInputs(context, behaviors);
-    if (failed) return failed;
-    const result = throwEventDefinition(context, behaviors);
-    if (result === 'done') behaviors.lifecycle.requestComplete(context.instance.key);
-    return result === 'done' || result === 'wait' ? undefined : result;
-  },
+  onActivate: activateThrowEvent,
   onComplete(context: ElementContext, behaviors: Behaviors): HookResult {
     const { instance, element, model } = context;
     const kind = element.eventDefinition?.kind;

@@ -1,7 +1,7 @@
 import type { Behaviors } from '../behaviors/behaviors';
-import { activateWithInputs, completeWithOutputs, terminateLeaf } from './activity-steps';
+import { completeWithOutputs, terminateLeaf } from './activity-steps';
 import type { ElementContext, ElementProcessor, HookResult } from './element-processor';
-import { throwEventDefinition } from './throw-event-steps';
+import { activateThrowEvent } from './throw-event-steps';
 
 /**
  * Intermediate throw events: none, signal, message (published, or a job when it has a task
@@ -9,13 +9,7 @@ import { throwEventDefinition } from './throw-event-steps';
  * link event of the same name in the same scope).
  */
 export const intermediateThrowEventProcessor: ElementProcessor = {
-  onActivate(context: ElementContext, behaviors: Behaviors): HookResult {
-    const failed = activateWithInputs(context, behaviors);
-    if (failed) return failed;
-    const result = throwEventDefinition(context, behaviors);
-    if (result === 'done') behaviors.lifecycle.requestComplete(context.instance.key);
-    return result === 'done' || result === 'wait' ? undefined : result;
-  },
+  onActivate: activateThrowEvent,
   onComplete(context: ElementContext, behaviors: Behaviors): HookResult {
     const scope = behaviors.processing.instance(context.instance.flowScopeKey);
     if (context.element.linkTargetId && scope) behaviors.lifecycle.activateChild(context.element.linkTargetId, scope);

@@ -1,4 +1,5 @@
 import type { Behaviors } from '../behaviors/behaviors';
+import { activateWithInputs } from './activity-steps';
 import { failure, type ElementContext, type HookResult } from './element-processor';
 
 /**
@@ -55,4 +56,13 @@ export function throwEventDefinition(context: ElementContext, behaviors: Behavio
     case 'terminate':
       return 'done';
   }
+}
+
+/** The activation of every throw event: inputs, then throw; complete now unless the throw waits. */
+export function activateThrowEvent(context: ElementContext, behaviors: Behaviors): HookResult {
+  const failed = activateWithInputs(context, behaviors);
+  if (failed) return failed;
+  const result = throwEventDefinition(context, behaviors);
+  if (result === 'done') behaviors.lifecycle.requestComplete(context.instance.key);
+  return result === 'done' || result === 'wait' ? undefined : result;
 }
