@@ -55,9 +55,10 @@ export default [
           allow: [],
           depConstraints: [
             { sourceTag: 'type:pure', onlyDependOnLibsWithTags: ['type:pure'], bannedExternalImports: pureBannedImports },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:pure', 'type:testing'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:pure', 'type:routes', 'type:testing'] },
+            { sourceTag: 'type:routes', onlyDependOnLibsWithTags: ['type:pure', 'type:routes'], bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'pg-*', 'express'] },
             { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:pure', 'type:data'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:pure', 'type:data', 'type:testing', 'type:app'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:pure', 'type:data', 'type:testing', 'type:routes', 'type:app'] },
             { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:pure', 'type:web'] },
           ],
         },

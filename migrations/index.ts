@@ -5,6 +5,7 @@ import { ApiResources1764340250000 } from './1764340250000-api-resources';
 import { Audit1764340300000 } from './1764340300000-audit';
 import { RowLevelSecurity1764340400000 } from './1764340400000-row-level-security';
 import { InlinableTenantPolicy1764340500000 } from './1764340500000-inlinable-tenant-policy';
+import { DeploymentValues1764340550000 } from './1764340550000-deployment-values';
 
 /** Every migration, in the order they apply. Never discovered by glob (it breaks when bundled). */
 export const migrations = [
@@ -15,6 +16,7 @@ export const migrations = [
   Audit1764340300000,
   RowLevelSecurity1764340400000,
   InlinableTenantPolicy1764340500000,
+  DeploymentValues1764340550000,
 ] as const;
 
 /** Names as TypeORM records them in `laufweg_migrations`, for the readiness check. */

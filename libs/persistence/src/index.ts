@@ -8,6 +8,7 @@ export * from './lib/database/postgres-server';
 export * from './lib/entities';
 export * from './lib/runtime/command-store';
 export * from './lib/runtime/deployment-store';
+export * from './lib/runtime/deployment-values';
 export * from './lib/runtime/engine-runtime';
 export * from './lib/runtime/event-log';
 export * from './lib/runtime/job-acquisition';

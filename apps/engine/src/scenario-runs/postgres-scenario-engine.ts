@@ -32,7 +32,7 @@ export function createPostgresScenarioEngine(pool: Pool, options: PostgresScenar
     await createSandboxTenant(pool, tenantId, landOf(setup.calendar, setup.startTime));
     const engine = new PostgresScenarioEngine(pool, tenantId, setup.startTime, options.ownerPool);
     try {
-      await engine.deploy(setup.bpmnXml);
+      await engine.deploy(setup);
       return engine;
     } catch (error) {
       await engine.close();
@@ -68,8 +68,17 @@ export class PostgresScenarioEngine implements ScenarioEngine {
     return this.clock;
   }
 
-  async deploy(bpmnXml: string): Promise<void> {
-    const result = await this.runtime.deploy({ tenantId: this.tenantId, resourceName: 'scenario-route.bpmn', content: bpmnXml });
+  /** Deploys the shared call activities, then the route with its decisions and the municipality's values. */
+  async deploy(setup: Pick<ScenarioEngineSetup, 'bpmnXml' | 'dmn' | 'constants' | 'called'>): Promise<void> {
+    for (const document of setup.called ?? []) {
+      const called = await this.runtime.deploy({ tenantId: this.tenantId, resourceName: document.name, content: document.xml });
+      if (!called.ok) throw new Error(`${document.name} does not deploy: ${called.problems.map((problem) => problem.message).join('; ')}`);
+    }
+    const resources = [
+      ...(setup.dmn ?? []).map((content, index) => ({ name: `decision-${index + 1}.dmn`, kind: 'dmn' as const, content })),
+      ...(setup.constants ? [{ name: 'scenario.values.json', kind: 'values' as const, content: JSON.stringify(setup.constants) }] : []),
+    ];
+    const result = await this.runtime.deploy({ tenantId: this.tenantId, resourceName: 'scenario-route.bpmn', content: setup.bpmnXml, resources });
     if (!result.ok) throw new Error(`The route does not deploy: ${result.problems.map((problem) => problem.message).join('; ')}`);
     // Timer start events were written by the deployment's own transaction.
     await this.pool.query(`UPDATE job SET lock_owner = $2, lock_expires_at = 'infinity' WHERE tenant_id = $1`, [this.tenantId, SANDBOX_LOCK_OWNER]);

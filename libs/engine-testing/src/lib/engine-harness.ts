@@ -108,8 +108,10 @@ export class EngineHarness {
    * Deploys one BPMN document and, in the same deployment, DMN documents (decisions are
    * visible to this deployment's processes only, as in the runtime). Throws when a document
    * does not compile or a business rule task calls a static decision id that is not deployed.
+   * `constants` are the deployment's own variables (a municipality's values), as the runtime
+   * attaches them from a deployment's values resource.
    */
-  async deployXml(xml: string, dmn: readonly string[] = []): Promise<string[]> {
+  async deployXml(xml: string, dmn: readonly string[] = [], constants?: JsonObject): Promise<string[]> {
     const parsed = await parseBpmn(xml);
     if (!parsed.ok) throw new Error(`BPMN does not parse: ${describeProblems(parsed.problems)}`);
     const compiled = compileDefinitions(parsed.value.definitions);
@@ -118,14 +120,14 @@ export class EngineHarness {
     if (!decisions.ok) throw new Error(`DMN does not compile: ${describeProblems(decisions.problems)}`);
     const unknown = checkCalledDecisions(compiled.value, decisions.value);
     if (unknown.length > 0) throw new Error(`Deployment refused: ${describeProblems(unknown)}`);
-    return this.deploy(compiled.value, decisions.value);
+    return this.deploy(compiled.value, decisions.value, constants);
   }
 
-  deploy(definitions: ExecutableDefinitions, decisions?: ExecutableDecisions): string[] {
+  deploy(definitions: ExecutableDefinitions, decisions?: ExecutableDecisions, constants?: JsonObject): string[] {
     const ids: string[] = [];
     for (const model of Object.values(definitions.processes)) {
       const key = `${model.id}:${++this.deployments}`;
-      this.models.set(key, model);
+      this.models.set(key, constants ? { ...model, constants } : model);
       if (decisions !== undefined) this.decisionSets.set(key, decisions);
       this.execute({ type: 'DeployProcess', processDefinitionKey: key });
       ids.push(model.id);

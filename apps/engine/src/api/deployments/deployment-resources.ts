@@ -1,4 +1,4 @@
-import type { DeploymentResourceInput } from '@laufweg/persistence';
+import { parseValues, type DeploymentResourceInput } from '@laufweg/persistence';
 
 /** A file of a deployment as it arrived (multipart part or JSON entry). */
 export interface IncomingResource {
@@ -25,7 +25,8 @@ const DMN_NAMESPACE = /xmlns(:\w+)?\s*=\s*["']https?:\/\/www\.omg\.org\/spec\/DM
 
 /**
  * Sorts the files of a deployment by extension: exactly one `.bpmn`, any number of `.form`
- * (form-js JSON with an `id`) and `.dmn` (DMN XML) files. Checks what the API can check without
+ * (form-js JSON with an `id`) and `.dmn` (DMN XML) files, and at most one `.values.json` (the
+ * municipality's values, checked by the deployment). Checks what the API can check without
  * a DMN engine — names, JSON shape and form ids, DMN namespace and no DOCTYPE — and reports every
  * problem at once.
  */
@@ -51,8 +52,11 @@ export function sortDeployment(files: readonly IncomingResource[]): SortedDeploy
     } else if (/\.dmn$/i.test(file.name)) {
       const id = checkDmn(file, problems);
       if (id !== undefined) resources.push({ name: file.name, kind: 'dmn', ...(id ? { resourceId: id } : {}), content: file.content });
+    } else if (/\.values\.json$/i.test(file.name)) {
+      if (parseValues(file.content) === undefined) problems.push({ rule: 'values-json', field: file.name, message: `'${file.name}' must be a JSON object: the municipality's values every instance starts with.` });
+      else resources.push({ name: file.name, kind: 'values', content: file.content });
     } else {
-      problems.push({ rule: 'resource-type', field: file.name, message: `'${file.name}' is neither .bpmn, .form nor .dmn.` });
+      problems.push({ rule: 'resource-type', field: file.name, message: `'${file.name}' is neither .bpmn, .form, .dmn nor .values.json.` });
     }
   }
   return { ...(bpmn.length === 1 ? { bpmn: bpmn[0] } : {}), resources, problems };

@@ -50,7 +50,7 @@ export class DeployedProcessDto {
 
 export class DeploymentResourceSummaryDto {
   @ApiProperty({ example: 'check-documents.form' }) name!: string;
-  @ApiProperty({ enum: ['form', 'dmn'], example: 'form' }) kind!: 'form' | 'dmn';
+  @ApiProperty({ enum: ['form', 'dmn', 'values'], example: 'form' }) kind!: 'form' | 'dmn' | 'values';
   @ApiProperty({ nullable: true, type: String, description: 'Form id or DMN definitions id.', example: 'check-documents' }) resourceId!: string | null;
 }
 

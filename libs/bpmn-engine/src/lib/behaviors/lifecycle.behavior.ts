@@ -50,7 +50,8 @@ export class LifecycleBehavior {
         ...(parentElementInstanceKey ? { parentElementInstanceKey } : {}),
       }),
     );
-    this.behaviors.variables.setLocal(key, variables);
+    const constants = this.processing.model(definition.processDefinitionKey).constants;
+    this.behaviors.variables.setLocal(key, constants ? { ...variables, ...constants } : variables);
     if (trigger) this.processing.emit(event('EventTriggered', { elementInstanceKey: key, processInstanceKey: key, trigger }));
     this.processing.schedule({ kind: 'activate', key });
     return key;

@@ -1,4 +1,4 @@
-import type { FeelExpression, FeelOrStatic } from '../feel/feel-expression';
+import type { FeelExpression, FeelOrStatic, JsonValue } from '../feel/feel-expression';
 
 /**
  * The executable model: an immutable graph per process, compiled once from bpmn-moddle
@@ -18,6 +18,12 @@ export interface ExecutableProcess {
   readonly flows: Readonly<Record<string, ExecutableSequenceFlow>>;
   /** The process element itself, as the outermost scope. */
   readonly scope: ExecutableElement;
+  /**
+   * Variables every instance of this process starts with, set by the deployment rather than
+   * the BPMN (a municipality's own values: `{ municipality: {...} }`). They win over start
+   * variables of the same name, so an application cannot override them.
+   */
+  readonly constants?: Readonly<Record<string, JsonValue>>;
 }
 
 export type ElementType =

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { beginTenantTransaction } from '../database/tenant-scope';
 import type { CommandStore } from './command-store';
+import { deploymentConstants } from './deployment-values';
 import { KeyBlock } from './key-block';
 import type { CompiledModelCache } from './model-cache';
 
@@ -28,10 +29,13 @@ export interface DeploymentResult {
   readonly processes: readonly DeployedProcess[];
 }
 
-/** A form (form-js JSON) or decision (DMN XML) deployed with the BPMN, stored verbatim. */
+/**
+ * A form (form-js JSON), decision (DMN XML) or a municipality's values (JSON object: the
+ * constants every instance of the deployment starts with) deployed with the BPMN, stored verbatim.
+ */
 export interface DeploymentResourceInput {
   readonly name: string;
-  readonly kind: 'form' | 'dmn';
+  readonly kind: 'form' | 'dmn' | 'values';
   /** The form's `id` (what `zeebe:formDefinition formId` names) or the DMN definitions' id. */
   readonly resourceId?: string;
   readonly content: string;
@@ -68,13 +72,16 @@ export class DeploymentStore {
     }
     const decisions = await loadDeploymentDecisions(request, loaded.value.executable);
     if (!decisions.ok) return decisions;
+    const constants = deploymentConstants(request);
+    if (!constants.ok) return constants;
+    const withConstants = constants.value ? processes.map((process) => ({ ...process, constants: constants.value })) : processes;
     const checksum = sha256(request.content);
     const client = await this.pool.connect();
     try {
       await beginTenantTransaction(client, [request.tenantId]);
       // Versions per process id are counted under this lock, so concurrent deployments queue.
       await client.query(`SELECT pg_advisory_xact_lock(hashtext('laufweg-deploy:' || $1))`, [request.tenantId]);
-      const result = await this.store(client, request, checksum, processes, decisions.value);
+      const result = await this.store(client, request, checksum, withConstants, decisions.value);
       if (!result.ok) {
         await client.query('ROLLBACK');
         return result;

@@ -1,6 +1,7 @@
 import type { DecisionRepository, ModelRepository, ReadonlyEngineState } from '@laufweg/bpmn-engine';
 import { loadBpmnModel, loadDecisions, type ExecutableDecisions, type ExecutableProcess } from '@laufweg/bpmn-model';
 import type { PoolClient } from 'pg';
+import { parseValues } from './deployment-values';
 
 type Queryable = Pick<PoolClient, 'query'>;
 
@@ -51,12 +52,13 @@ export class CompiledModelCache implements ModelRepository {
         WHERE d.tenant_id = $1 AND d.key = ANY($2::bigint[])`,
       [tenantId, missing],
     );
-    const dmn = await client.query<{ deployment_key: string; content: string }>(
-      `SELECT deployment_key, content FROM deployment_resource WHERE tenant_id = $1 AND kind = 'dmn' AND deployment_key = ANY($2::bigint[]) ORDER BY name`,
+    const resources = await client.query<{ deployment_key: string; kind: 'dmn' | 'values'; content: string }>(
+      `SELECT deployment_key, kind, content FROM deployment_resource WHERE tenant_id = $1 AND kind IN ('dmn', 'values') AND deployment_key = ANY($2::bigint[]) ORDER BY name`,
       [tenantId, [...new Set(rows.map((row) => row.deployment_key))]],
     );
     for (const row of rows) {
-      const documents = dmn.rows.filter((resource) => resource.deployment_key === row.deployment_key).map((resource) => resource.content);
+      const own = resources.rows.filter((resource) => resource.deployment_key === row.deployment_key);
+      const documents = own.filter((resource) => resource.kind === 'dmn').map((resource) => resource.content);
       if (documents.length > 0) {
         const decisions = await loadDecisions(documents);
         if (!decisions.ok) throw new Error(`Stored decisions of deployment ${row.deployment_key} no longer compile: ${decisions.problems.map((problem) => problem.message).join('; ')}`);
@@ -66,7 +68,10 @@ export class CompiledModelCache implements ModelRepository {
       if (!loaded.ok) throw new Error(`Stored deployment ${row.deployment_key} no longer compiles: ${loaded.problems.map((problem) => problem.message).join('; ')}`);
       const process = loaded.value.executable.processes[row.process_id];
       if (!process) throw new Error(`Deployment ${row.deployment_key} has no process ${row.process_id}.`);
-      this.models.set(row.key, process);
+      const values = own.find((resource) => resource.kind === 'values');
+      const constants = values ? parseValues(values.content) : undefined;
+      if (values && !constants) throw new Error(`Stored values of deployment ${row.deployment_key} are not a JSON object.`);
+      this.models.set(row.key, constants ? { ...process, constants } : process);
     }
   }
 }

@@ -7,10 +7,12 @@ import type { ScenarioActiveElement, ScenarioEngine, ScenarioEngineSetup, Scenar
  * The scenario engine on the in-memory harness: the real engine core with a fake clock, every
  * command checked for replay and determinism. A year of deadlines runs in milliseconds.
  */
-export function createHarnessScenarioEngine(setup: ScenarioEngineSetup): Promise<ScenarioEngine> {
+export async function createHarnessScenarioEngine(setup: ScenarioEngineSetup): Promise<ScenarioEngine> {
   const harness = new EngineHarness({ startTime: setup.startTime, calendar: setup.calendar });
-  harness.deploy(setup.definitions);
-  return Promise.resolve(new HarnessScenarioEngine(harness));
+  for (const document of setup.called ?? []) harness.deploy(document.definitions);
+  if (setup.called || setup.dmn?.length || setup.constants) await harness.deployXml(setup.bpmnXml, setup.dmn ?? [], setup.constants);
+  else harness.deploy(setup.definitions);
+  return new HarnessScenarioEngine(harness);
 }
 
 export class HarnessScenarioEngine implements ScenarioEngine {

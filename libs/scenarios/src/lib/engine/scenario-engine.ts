@@ -76,6 +76,12 @@ export interface ScenarioEngine {
 export interface ScenarioEngineSetup {
   readonly bpmnXml: string;
   readonly definitions: ExecutableDefinitions;
+  /** DMN documents deployed with the route. */
+  readonly dmn?: readonly string[];
+  /** The route deployment's constants: the municipality's values as `{ municipality }`. */
+  readonly constants?: JsonObject;
+  /** Documents deployed before the route, without constants: the shared call activities. */
+  readonly called?: readonly { readonly name: string; readonly xml: string; readonly definitions: ExecutableDefinitions }[];
   readonly tenant: string;
   readonly startTime: number;
   readonly calendar: BusinessCalendar;

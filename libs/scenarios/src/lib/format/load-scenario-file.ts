@@ -8,6 +8,8 @@ import type { ScenarioDefinition } from './scenario-definition';
 export interface RouteReference {
   readonly name: string;
   readonly bpmnFile: string;
+  /** Set when the route is a bundle of processes/ (a folder with route.yaml). */
+  readonly bundleDir?: string;
 }
 
 /** A scenario read, checked and resolved: route file found, application read. */
@@ -22,7 +24,7 @@ export interface LoadedScenario {
 export type LoadScenarioResult = { readonly ok: true; readonly scenario: LoadedScenario } | { readonly ok: false; readonly problems: readonly ScenarioProblem[] };
 
 export interface LoadScenarioOptions {
-  /** Where route names resolve (`<processesDir>/<route>/<route>.bpmn`); default: the nearest `processes` folder above the file. */
+  /** Where route names resolve (`<processesDir>/<route>/<route>.bpmn`) for a file with no `processes` folder above it (that folder wins). */
   readonly processesDir?: string;
 }
 
@@ -66,11 +68,12 @@ function resolveRoute(route: string, file: string, processesDir: string | undefi
     return { name: basename(bpmnFile, '.bpmn'), bpmnFile };
   }
   if (!ROUTE_NAME.test(route)) return { problem: `'${route}' is neither a route name (lower case, digits, dashes) nor a path to a .bpmn file` };
-  const base = processesDir ?? nearestProcessesDir(file);
+  const base = nearestProcessesDir(file) ?? processesDir;
   if (base === undefined) return { problem: `route '${route}' is a name, but no processes folder was found above ${file}` };
   const bpmnFile = join(base, route, `${route}.bpmn`);
   if (!existsSync(bpmnFile)) return { problem: `route '${route}' not found: ${bpmnFile} does not exist` };
-  return { name: route, bpmnFile };
+  const bundleDir = join(base, route);
+  return existsSync(join(bundleDir, 'route.yaml')) ? { name: route, bpmnFile, bundleDir } : { name: route, bpmnFile };
 }
 
 function nearestProcessesDir(file: string): string | undefined {

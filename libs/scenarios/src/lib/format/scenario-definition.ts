@@ -17,11 +17,25 @@ export interface ScenarioDefinition {
   /** ISO 8601 date-time with offset. */
   readonly startTime?: string;
   readonly startMessage?: { readonly name: string; readonly correlationKey?: string };
+  /** For a route bundle: the application as the portal intake delivers it. */
+  readonly submission?: ScenarioSubmission;
   readonly application?: JsonObject;
   readonly applicationFile?: string;
   readonly connectors?: Readonly<Record<string, ConnectorAnswers>>;
   readonly steps?: readonly ScenarioStep[];
   readonly expect?: FinalExpectations;
+}
+
+/** An application arriving through the intake (route bundles only); see the schema for defaults. */
+export interface ScenarioSubmission {
+  readonly example?: string;
+  readonly data?: JsonObject;
+  readonly service?: string;
+  readonly submissionId?: string;
+  readonly caseId?: string;
+  readonly attachments?: readonly { readonly id?: string; readonly name: string; readonly mediaType?: string; readonly size?: number; readonly purpose?: string }[];
+  readonly payment?: JsonObject;
+  readonly replyChannel?: JsonObject;
 }
 
 /** Answers one per call in order; or calls then a default for every further call. */

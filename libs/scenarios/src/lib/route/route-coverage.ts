@@ -27,22 +27,34 @@ export interface RouteCoverage {
  * compiled model of the processes they start and the processes those call (executable ones
  * only). Scenarios that failed count too: what they took was taken.
  */
-export function routeCoverage(route: ScenarioRoute, results: readonly ScenarioResult[]): RouteCoverage {
+export function routeCoverage(route: ScenarioRoute, results: readonly ScenarioResult[], exclude: ReadonlySet<string> = new Set()): RouteCoverage {
   const processes = new Map<string, ExecutableProcess>();
   for (const result of results) {
     const chosen = chooseProcess(route.definitions, result.process);
     if (!chosen.ok) continue;
-    for (const process of reachableProcesses(route.definitions, chosen.processId)) processes.set(process.id, process);
+    for (const process of reachableProcesses(route.definitions, chosen.processId)) if (!exclude.has(process.id)) processes.set(process.id, process);
   }
-  const nodeIds = [...processes.values()].flatMap((process) => Object.values(process.elements).filter((element) => element.type !== 'process').map((element) => element.id));
-  const flowIds = [...processes.values()].flatMap((process) => Object.keys(process.flows));
+  return coverageOf(route.name, route.bpmnFile, [...processes.values()], results);
+}
+
+/**
+ * Coverage of one shared call activity over every scenario of every route that calls it: a
+ * shared process is one model, so it is covered once, by all routes together.
+ */
+export function sharedProcessCoverage(name: string, bpmnFile: string, process: ExecutableProcess, results: readonly ScenarioResult[]): RouteCoverage {
+  return coverageOf(name, bpmnFile, [process], results);
+}
+
+function coverageOf(name: string, bpmnFile: string, processes: readonly ExecutableProcess[], results: readonly ScenarioResult[]): RouteCoverage {
+  const nodeIds = processes.flatMap((process) => Object.values(process.elements).filter((element) => element.type !== 'process').map((element) => element.id));
+  const flowIds = processes.flatMap((process) => Object.keys(process.flows));
   const entered = new Set(results.flatMap((result) => result.path));
   const taken = new Set(results.flatMap((result) => result.flowsTaken));
   return {
-    route: route.name,
-    bpmnFile: route.bpmnFile,
+    route: name,
+    bpmnFile,
     scenarios: results.length,
-    processes: [...processes.keys()],
+    processes: processes.map((process) => process.id),
     nodes: figure(nodeIds, entered),
     flows: figure(flowIds, taken),
   };

@@ -1,8 +1,9 @@
-import { basename } from 'node:path';
+import type { ExecutableProcess } from '@laufweg/bpmn-model';
+import { basename, dirname, join } from 'node:path';
 import { loadScenarioFile, type LoadedScenario, type LoadScenarioOptions } from '../format/load-scenario-file';
 import { formatProblem } from '../format/parse-scenario';
-import { loadRouteFile, type ScenarioRoute } from '../route/load-route';
-import { routeCoverage, type RouteCoverage } from '../route/route-coverage';
+import { loadRouteBundleFile, loadRouteFile, type ScenarioRoute } from '../route/load-route';
+import { routeCoverage, sharedProcessCoverage, type RouteCoverage } from '../route/route-coverage';
 import { runScenario, type RunScenarioOptions } from './run-scenario';
 import type { ScenarioResult } from './scenario-result';
 
@@ -31,7 +32,8 @@ export async function runScenarioFiles(files: readonly string[], options: RunSui
     const scenario = loaded.scenario;
     const { bpmnFile, name } = scenario.route;
     if (!routes.has(bpmnFile) && !routeProblems.has(bpmnFile)) {
-      const compiled = await loadRouteFile(name, bpmnFile);
+      const { bundleDir } = scenario.route;
+      const compiled = bundleDir === undefined ? await loadRouteFile(name, bpmnFile) : await loadRouteBundleFile(bundleDir, bpmnFile);
       if (compiled.ok) routes.set(bpmnFile, { route: compiled.route, results: [] });
       else routeProblems.set(bpmnFile, compiled.problems);
     }
@@ -45,7 +47,27 @@ export async function runScenarioFiles(files: readonly string[], options: RunSui
     entry.results.push(result);
     results.push(result);
   }
-  return { results, routes: [...routes.values()].map(({ route, results: ofRoute }) => routeCoverage(route, ofRoute)) };
+  return { results, routes: [...routes.values()].map(({ route, results: ofRoute }) => routeCoverage(route, ofRoute, sharedIds(route))).concat(sharedCoverage([...routes.values()])) };
+}
+
+/** Ids of the shared call activities a bundle route calls (covered on their own, by all routes together). */
+function sharedIds(route: ScenarioRoute): Set<string> {
+  return new Set((route.called ?? []).flatMap((document) => Object.keys(document.definitions.processes)));
+}
+
+function sharedCoverage(routes: readonly { route: ScenarioRoute; results: ScenarioResult[] }[]): RouteCoverage[] {
+  const shared = new Map<string, { file: string; process: ExecutableProcess; results: ScenarioResult[] }>();
+  for (const { route, results } of routes) {
+    for (const document of route.called ?? []) {
+      for (const process of Object.values(document.definitions.processes)) {
+        if (!process.isExecutable) continue;
+        const entry = shared.get(process.id) ?? { file: join(dirname(route.bundle?.dir ?? route.bpmnFile), document.name), process, results: [] };
+        entry.results.push(...results.filter((result) => result.path.some((id) => id in process.elements)));
+        shared.set(process.id, entry);
+      }
+    }
+  }
+  return [...shared.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([id, entry]) => sharedProcessCoverage(`shared/${id}`, entry.file, entry.process, entry.results));
 }
 
 function routeBroken(scenario: LoadedScenario, problems: readonly string[]): ScenarioResult {

@@ -5,6 +5,7 @@ import { createHarnessScenarioEngine } from '../engine/harness-scenario-engine';
 import type { ScenarioEngine, ScenarioEngineFactory } from '../engine/scenario-engine';
 import type { ScenarioRoute } from '../route/load-route';
 import { chooseProcess, reachableProcesses, unknownElementIds } from './check-references';
+import { prepareBundleStart, type BundleStart } from './bundle-start';
 import { ConnectorAnswerBook } from './connector-answers';
 import { checkOutcome, checkPath, failure, producedByType } from './final-expectations';
 import type { ScenarioFailure, ScenarioResult } from './scenario-result';
@@ -32,7 +33,7 @@ export async function runScenario(scenario: LoadedScenario, route: ScenarioRoute
   const base = { file: scenario.file, name: definition.name, route: route.name, bpmnFile: route.bpmnFile, tenant };
   const empty = { passed: false, path: [], visits: {}, flowsTaken: [], produced: {}, notes: [] };
 
-  const chosen = chooseProcess(route.definitions, definition.process);
+  const chosen = chooseProcess(route.definitions, definition.process ?? route.bundle?.process);
   if (!chosen.ok) return { ...base, ...empty, failures: [failure(locate, [definition.process === undefined ? 'route' : 'process'], chosen.message)] };
   const processId = chosen.processId;
   const unknown = unknownElementIds(definition, reachableProcesses(route.definitions, processId));
@@ -41,23 +42,38 @@ export async function runScenario(scenario: LoadedScenario, route: ScenarioRoute
     return { ...base, process: processId, ...empty, failures };
   }
 
-  const calendar = germanBusinessCalendar({ land: definition.land ?? DEFAULT_LAND });
+  if (definition.submission && !route.bundle) {
+    return { ...base, process: processId, ...empty, failures: [failure(locate, ['submission'], `'submission' needs a route of processes/ with a route.yaml; '${route.name}' is a plain BPMN file (use application and startMessage)`)] };
+  }
   const startTime = Date.parse(definition.startTime ?? DEFAULT_START_TIME);
-  const engine = await (options.engine ?? createHarnessScenarioEngine)({ bpmnXml: route.xml, definitions: route.definitions, tenant, startTime, calendar });
+  const prepared = route.bundle ? prepareBundleStart(scenario, route.bundle, startTime) : undefined;
+  if (prepared && !prepared.ok) return { ...base, process: processId, ...empty, failures: [failure(locate, prepared.segments, prepared.message)] };
+  const bundleStart = prepared?.start;
+  const calendar = germanBusinessCalendar({ land: definition.land ?? bundleStart?.land ?? DEFAULT_LAND });
+  const engine = await (options.engine ?? createHarnessScenarioEngine)({
+    bpmnXml: route.xml,
+    definitions: route.definitions,
+    tenant,
+    startTime,
+    calendar,
+    ...(route.dmn ? { dmn: route.dmn } : {}),
+    ...(route.called ? { called: route.called } : {}),
+    ...(bundleStart ? { constants: bundleStart.constants } : {}),
+  });
   const answers = new ConnectorAnswerBook(definition.connectors);
   const failures: ScenarioFailure[] = [];
   let rootKey: string | undefined;
   try {
-    rootKey = await start(engine, scenario, processId);
+    rootKey = await start(engine, scenario, processId, bundleStart);
     const run = new ScenarioRun(engine, answers, calendar, rootKey);
-    const startAt = definition.startMessage ? ['startMessage'] : ['process'];
+    const startAt = definition.submission ? ['submission'] : definition.startMessage ? ['startMessage'] : ['process'];
     failures.push(...(await guarded(locate, startAt, () => run.settle().then(() => undefined))));
     for (const [index, step] of (definition.steps ?? []).entries()) {
       if (failures.length > 0) break;
       failures.push(...(await guarded(locate, ['steps', index, stepKind(step)], () => run.step(step))));
     }
   } catch (error: unknown) {
-    failures.push(failure(locate, [definition.startMessage ? 'startMessage' : 'process'], `the instance did not start: ${messageOf(error)}`));
+    failures.push(failure(locate, [definition.submission ? 'submission' : definition.startMessage ? 'startMessage' : 'process'], `the instance did not start: ${messageOf(error)}`));
   }
   try {
     const trace = traceInstance(await engine.events(), rootKey ?? '');
@@ -71,7 +87,8 @@ export async function runScenario(scenario: LoadedScenario, route: ScenarioRoute
   }
 }
 
-async function start(engine: ScenarioEngine, scenario: LoadedScenario, processId: string): Promise<string> {
+async function start(engine: ScenarioEngine, scenario: LoadedScenario, processId: string, bundleStart: BundleStart | undefined): Promise<string> {
+  if (bundleStart?.message) return engine.startByMessage(bundleStart.message.name, bundleStart.message.correlationKey, bundleStart.message.variables);
   const message = scenario.definition.startMessage;
   if (message) return engine.startByMessage(message.name, message.correlationKey ?? '', scenario.application);
   return engine.startInstance(processId, scenario.application);

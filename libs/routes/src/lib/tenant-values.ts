@@ -1,0 +1,50 @@
+import type { JsonObject } from '@laufweg/bpmn-model';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { RouteBundle } from './route-bundle';
+import { describeError } from './route-manifest';
+
+export type TenantValuesResult = { readonly ok: true; readonly values: JsonObject } | { readonly ok: false; readonly problems: readonly string[] };
+
+/** The schema every municipality's values meet, beside the route folders. */
+export const MUNICIPALITY_SCHEMA_FILE = 'municipality.schema.json';
+
+/**
+ * A municipality's own values for a route (`tenants/<tenant>.yaml`), checked against the common
+ * municipality schema and the route's values schema; the services it offers must be services of
+ * the route. Every problem names the file and the JSON path.
+ */
+export function loadTenantValues(bundle: RouteBundle, tenant: string): TenantValuesResult {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(tenant)) return { ok: false, problems: [`'${tenant}' is no tenant name (lower case letters, digits, hyphens)`] };
+  const file = join(bundle.dir, 'tenants', `${tenant}.yaml`);
+  let values: unknown;
+  try {
+    values = parseYaml(readFileSync(file, 'utf8'));
+  } catch (error: unknown) {
+    const known = bundle.tenants.length > 0 ? bundle.tenants.join(', ') : 'none';
+    return { ok: false, problems: [`${file}: ${error instanceof Error ? error.message : String(error)} (municipalities of route '${bundle.id}': ${known})`] };
+  }
+  const problems = checkTenantValues(bundle, values).map((problem) => `${file}: ${problem}`);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, values: values as JsonObject };
+}
+
+/** Problems of values against the municipality schema, the route's values schema and its services. */
+export function checkTenantValues(bundle: RouteBundle, values: unknown): string[] {
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  addFormats(ajv);
+  const municipality = JSON.parse(readFileSync(join(dirname(bundle.dir), MUNICIPALITY_SCHEMA_FILE), 'utf8')) as JsonObject;
+  const problems: string[] = [];
+  for (const schema of bundle.valuesSchema ? [municipality, bundle.valuesSchema] : [municipality]) {
+    const validate = ajv.compile(schema);
+    if (!validate(values)) problems.push(...(validate.errors ?? []).map(describeError));
+  }
+  if (problems.length > 0) return problems;
+  const offered = (values as { services: string[] }).services;
+  for (const service of offered) {
+    if (!bundle.services.some((candidate) => candidate.id === service)) problems.push(`/services: '${service}' is no service of route '${bundle.id}' (${bundle.services.map((s) => s.id).join(', ')})`);
+  }
+  return problems;
+}
