@@ -97,11 +97,11 @@ describe('applications and start variables', () => {
   it('gives a route the application and the submission facts, never attachment content', () => {
     const variables = submissionStartVariables({
       application: { copies: 1 },
-      submission: { submissionId: 's-1', caseId: 'c-1', serviceId: 'urn:x', serviceName: 'X', receivedAt: '2026-03-02T08:00:00.000Z', attachments: [{ id: 'a1', name: 'a.pdf', mediaType: 'application/pdf', size: 3 }] },
+      submission: { submissionId: 's-1', caseId: 'c-1', serviceId: 'urn:x', serviceName: 'X', receivedAt: '2026-03-02T08:00:00.123Z', attachments: [{ id: 'a1', name: 'a.pdf', mediaType: 'application/pdf', size: 3 }] },
     });
     expect(variables).toEqual({
       application: { copies: 1 },
-      submission: { submissionId: 's-1', caseId: 'c-1', serviceId: 'urn:x', serviceName: 'X', receivedAt: '2026-03-02T08:00:00.000Z', attachments: [{ id: 'a1', name: 'a.pdf', mediaType: 'application/pdf', size: 3 }] },
+      submission: { submissionId: 's-1', caseId: 'c-1', serviceId: 'urn:x', serviceName: 'X', receivedAt: '2026-03-02T08:00:00Z', attachments: [{ id: 'a1', name: 'a.pdf', mediaType: 'application/pdf', size: 3 }] },
     });
   });
 });

@@ -14,7 +14,7 @@ export interface SubmissionFacts {
   readonly caseId: string;
   readonly serviceId: string;
   readonly serviceName: string;
-  /** ISO 8601 instant. */
+  /** ISO 8601 instant; the route sees it to the second (`2026-03-02T08:00:00Z`), which FEEL's date and time functions read. */
   readonly receivedAt: string;
   readonly replyChannel?: JsonObject;
   readonly payment?: JsonObject;
@@ -34,7 +34,7 @@ export function submissionStartVariables(input: { readonly application: JsonObje
     caseId: submission.caseId,
     serviceId: submission.serviceId,
     serviceName: submission.serviceName,
-    receivedAt: submission.receivedAt,
+    receivedAt: toSeconds(submission.receivedAt),
     attachments: submission.attachments.map((attachment) => ({
       id: attachment.id,
       name: attachment.name,
@@ -46,4 +46,9 @@ export function submissionStartVariables(input: { readonly application: JsonObje
   if (submission.replyChannel) facts['replyChannel'] = submission.replyChannel;
   if (submission.payment) facts['payment'] = submission.payment;
   return { application: input.application, submission: facts };
+}
+
+/** FEEL (feelin) reads `2026-03-02T08:00:00Z` but not fractions of a second: they are dropped. */
+function toSeconds(instant: string): string {
+  return instant.replace(/\.\d+(?=Z$|[+-]\d{2}:\d{2}$)/, '');
 }

@@ -35,7 +35,7 @@ describe('scenarios on a route bundle', () => {
   - expectVariables:
       match:
         application: { copies: 2, applicant: { familyName: Müller } }
-        submission: { submissionId: S-7, caseId: case-inline, serviceName: Bescheinigung beantragen, receivedAt: "2026-03-02T08:00:00.000Z", attachments: [{ id: att-1, name: ausweis.pdf, purpose: identity }] }
+        submission: { submissionId: S-7, caseId: case-inline, serviceName: Bescheinigung beantragen, receivedAt: "2026-03-02T08:00:00Z", attachments: [{ id: att-1, name: ausweis.pdf, purpose: identity }] }
         municipality: { name: Stadt Plauen, fees: { certificate: 12.5 } }`;
     const plauen = await runScenario(
       givenScenario(`name: Plauen\nroute: demo-fee\ntenant: plauen\nstartTime: 2026-03-02T09:00:00+01:00\nsubmission: { example: two-copies, submissionId: S-7 }\n${PAYMENT.replace('steps:', `steps:${intakeVariables}`)}`),
