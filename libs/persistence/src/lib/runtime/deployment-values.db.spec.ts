@@ -3,11 +3,17 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database';
 import { verifyEveryTreeReplays } from '../../testing/replay-check';
+import type { RunCommandResult } from './command-store';
 import { EngineRuntime } from './engine-runtime';
 
 const TENANT = 'plauen';
 const ROUTE = readFileSync(join(__dirname, 'fixtures', 'await-confirmation.bpmn'), 'utf8');
 const values = (fee: number) => ({ name: 'plauen.values.json', kind: 'values' as const, content: JSON.stringify({ municipality: { name: 'Stadt Plauen', fees: { certificate: fee } } }) });
+
+function rootOf(result: RunCommandResult): string {
+  if (result.rejected) throw new Error(result.reason);
+  return result.createdRoots[0];
+}
 
 describe("a municipality's values deployed with a route", () => {
   let db: TestDatabase;
@@ -31,15 +37,14 @@ describe("a municipality's values deployed with a route", () => {
     const runtime = new EngineRuntime(pool, clock);
     const first = await runtime.deploy({ tenantId: TENANT, resourceName: 'route.bpmn', content: ROUTE, resources: [values(12.5)] });
     expect(first.ok).toBe(true);
-    const started = await runtime.startInstance(TENANT, { processId: 'await-payment', variables: { caseId: 'c-1', municipality: { fees: { certificate: 0 } } } });
-    const [oldCase] = started.createdRoots;
+    const oldCase = rootOf(await runtime.startInstance(TENANT, { processId: 'await-payment', variables: { caseId: 'c-1', municipality: { fees: { certificate: 0 } } } }));
     expect(await municipalityOf(oldCase)).toEqual({ name: 'Stadt Plauen', fees: { certificate: 12.5 } });
 
     const second = await runtime.deploy({ tenantId: TENANT, resourceName: 'route.bpmn', content: ROUTE, resources: [values(15)] });
     expect(second.ok && second.value.duplicate).toBe(false);
     // A fresh runtime compiles the models from the database: the values come from the stored resource.
     const restarted = new EngineRuntime(pool, clock);
-    const [newCase] = (await restarted.startInstance(TENANT, { processId: 'await-payment', variables: { caseId: 'c-2' } })).createdRoots;
+    const newCase = rootOf(await restarted.startInstance(TENANT, { processId: 'await-payment', variables: { caseId: 'c-2' } }));
     expect(await municipalityOf(newCase)).toEqual({ name: 'Stadt Plauen', fees: { certificate: 15 } });
     expect(await municipalityOf(oldCase)).toEqual({ name: 'Stadt Plauen', fees: { certificate: 12.5 } });
     await verifyEveryTreeReplays(pool);
