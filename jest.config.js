@@ -1,7 +1,8 @@
 // One Jest run over the whole workspace. Test tiers by name (STYLE.md):
 // *.spec.ts pure, *.scenario.spec.ts engine over BPMN, *.db.spec.ts real PostgreSQL,
-// *.e2e.spec.ts HTTP. The global setup provides PostgreSQL: DATABASE_URL if set, otherwise a
-// throwaway embedded cluster on a free port.
+// *.e2e.spec.ts HTTP, *.browser.spec.ts the web app in Chromium against the real engine. The
+// global setup provides PostgreSQL: DATABASE_URL if set, otherwise a throwaway embedded cluster
+// on a free port.
 const { readdirSync, readFileSync } = require('node:fs');
 
 const swcConfig = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
@@ -59,7 +60,7 @@ module.exports = {
       ...shared,
       displayName: 'pure',
       testMatch: ['**/*.spec.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '\\.db\\.spec\\.ts$', '\\.e2e\\.spec\\.ts$'],
+      testPathIgnorePatterns: ['/node_modules/', '\\.db\\.spec\\.ts$', '\\.e2e\\.spec\\.ts$', '\\.browser\\.spec\\.ts$'],
     },
     {
       // Jest runs a project's global setup only when one of its tests is selected, so a run of
@@ -69,6 +70,15 @@ module.exports = {
       testMatch: ['**/*.db.spec.ts', '**/*.e2e.spec.ts'],
       globalSetup: '<rootDir>/tools/jest/global-setup.cjs',
       globalTeardown: '<rootDir>/tools/jest/global-teardown.cjs',
+    },
+    {
+      // The web app in Debian's Chromium (/usr/bin/chromium) against the engine in-process; the
+      // global setup also builds the web app into a temp dir.
+      ...shared,
+      displayName: 'browser',
+      testMatch: ['**/*.browser.spec.ts'],
+      globalSetup: '<rootDir>/tools/jest/browser-global-setup.cjs',
+      globalTeardown: '<rootDir>/tools/jest/browser-global-teardown.cjs',
     },
   ],
 };

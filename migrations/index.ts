@@ -6,6 +6,8 @@ import { Audit1764340300000 } from './1764340300000-audit';
 import { RowLevelSecurity1764340400000 } from './1764340400000-row-level-security';
 import { InlinableTenantPolicy1764340500000 } from './1764340500000-inlinable-tenant-policy';
 import { DeploymentValues1764340550000 } from './1764340550000-deployment-values';
+import { Submissions1764340600000 } from './1764340600000-submissions';
+import { Documents1764340700000 } from './1764340700000-documents';
 
 /** Every migration, in the order they apply. Never discovered by glob (it breaks when bundled). */
 export const migrations = [
@@ -17,6 +19,8 @@ export const migrations = [
   RowLevelSecurity1764340400000,
   InlinableTenantPolicy1764340500000,
   DeploymentValues1764340550000,
+  Submissions1764340600000,
+  Documents1764340700000,
 ] as const;
 
 /** Names as TypeORM records them in `laufweg_migrations`, for the readiness check. */

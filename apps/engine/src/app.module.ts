@@ -6,10 +6,13 @@ import { ApiModule } from './api/api.module';
 import { AuditModule } from './audit/audit.module';
 import { generateRequestId } from './audit/request-id';
 import { AuthModule } from './auth/auth.module';
+import { ConnectorsModule } from './connectors/connectors.module';
 import type { EngineConfig } from './config/engine-config';
 import { ENGINE_CONFIG } from './config/engine-config.token';
 import { HealthModule } from './health/health.module';
+import { IntakeModule } from './intake/intake.module';
 import { RetentionModule } from './retention/retention.module';
+import { RoutesModule } from './routes/routes.module';
 import { RuntimeModule } from './runtime/runtime.module';
 import { ScenarioRunsModule } from './scenario-runs/scenario-runs.module';
 import { TenantsModule } from './tenants/tenants.module';
@@ -51,6 +54,9 @@ export class AppModule {
         AuditModule,
         RetentionModule,
         ScenarioRunsModule.forRoot(database),
+        ConnectorsModule.forRoot(config),
+        IntakeModule,
+        RoutesModule,
       ],
       providers: [{ provide: ENGINE_CONFIG, useValue: config }],
       exports: [ENGINE_CONFIG],

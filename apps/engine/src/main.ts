@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 
   await app.listen(config.port, config.host);
-  log.info(`Laufweg listens on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (API docs: /api/docs)`);
+  log.info(`Laufweg listens on ${config.transport.tls ? 'https' : 'http'}://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (API docs: /api/docs)`);
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import './styles.css';
-import { renderHome } from './home';
+import { startApp } from './shell/app-shell';
 
 const root = document.querySelector<HTMLElement>('#app');
-if (root) renderHome(root, __LAUFWEG_VERSION__);
+if (root) void startApp(root, __LAUFWEG_VERSION__);

@@ -50,11 +50,13 @@ describe('the municipal routes in processes/', () => {
       }
     });
 
-    it('compiles, with a deployed form for every user task', async () => {
+    it('compiles, with a deployed form for every user task, and shows caseworkers the application (caseSummary)', async () => {
       const formIds = new Set([...bundle.forms, ...bundle.sharedForms].map((file) => (JSON.parse(file.content) as { id: string }).id));
       for (const file of [bundle.bpmn, ...bundle.shared]) {
         const definitions = await compiled(file.name, file.content);
         for (const process of Object.values(definitions.processes)) {
+          const hasUserTask = Object.values(process.elements).some((element) => element.type === 'userTask');
+          if (hasUserTask) expect({ process: process.id, caseSummary: process.scope.properties['caseSummary'] }).toEqual({ process: process.id, caseSummary: expect.stringContaining('application') });
           for (const element of Object.values(process.elements)) {
             if (element.type !== 'userTask') continue;
             expect({ element: element.id, formId: element.userTask?.formId, deployed: formIds.has(element.userTask?.formId ?? '') }).toEqual({ element: element.id, formId: expect.any(String), deployed: true });

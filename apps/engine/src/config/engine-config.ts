@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { type AuthConfig, type ConfigPurpose, resolveAuthConfig } from './auth-config';
 import { EngineEnvironment, type LogLevel } from './engine-environment';
+import { resolveTransportConfig, type TransportConfig } from './transport-config';
 
 /** The engine's validated configuration. */
 export interface EngineConfig {
@@ -19,6 +20,15 @@ export interface EngineConfig {
   readonly webDir: string;
   readonly jobExecutor: JobExecutorConfig;
   readonly auth: AuthConfig;
+  /** HTTPS, mutual TLS and the intake's certificate bindings (ADR 0008). */
+  readonly transport: TransportConfig;
+  /** The routes of `processes/` deployed at start (issue 6). */
+  readonly routes: RoutesConfig;
+}
+
+export interface RoutesConfig {
+  readonly deployAtStart: boolean;
+  readonly processesDir: string;
 }
 
 /** The job executor every engine process runs (timers and the service-task jobs it has handlers for). */
@@ -62,6 +72,13 @@ const KNOWN: readonly (keyof EngineEnvironment)[] = [
   'OIDC_JWKS_URL',
   'OIDC_ROLES_CLAIM',
   'DEV_ISSUER',
+  'TLS_CERT_FILE',
+  'TLS_KEY_FILE',
+  'TLS_CLIENT_CA_FILE',
+  'TLS_CLIENT_CERT',
+  'INTAKE_CERT_BINDINGS',
+  'DEPLOY_ROUTES',
+  'PROCESSES_DIR',
 ];
 
 /**
@@ -77,6 +94,7 @@ export function loadEngineConfig(env: NodeJS.ProcessEnv = process.env, { purpose
     problems.push('DATABASE_APP_URL is set but DATABASE_URL is not: the owner connection (DATABASE_URL) runs the migrations; set both or neither');
   }
   const auth = resolveAuthConfig(settings, purpose, problems);
+  const transport = resolveTransportConfig(settings, purpose, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: settings.PORT,
@@ -94,6 +112,9 @@ export function loadEngineConfig(env: NodeJS.ProcessEnv = process.env, { purpose
       workerId: settings.WORKER_ID ?? `${hostname()}:${process.pid}`,
     },
     auth,
+    transport,
+    // Local mode on the embedded database is a developer's machine: the demo routes are wanted there.
+    routes: { deployAtStart: settings.DEPLOY_ROUTES ?? (auth.mode === 'local' && !settings.DATABASE_URL), processesDir: resolve(settings.PROCESSES_DIR) },
     ...(settings.DATABASE_URL ? { databaseUrl: settings.DATABASE_URL } : {}),
     ...(settings.DATABASE_APP_URL ? { appDatabaseUrl: settings.DATABASE_APP_URL } : {}),
     ...(settings.DATABASE_APP_PASSWORD ? { appDatabasePassword: settings.DATABASE_APP_PASSWORD } : {}),

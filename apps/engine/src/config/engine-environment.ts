@@ -6,6 +6,10 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const AUTH_MODES = ['local', 'production'] as const;
+
+export const CLIENT_CERT_MODES = ['require', 'request', 'off'] as const;
+/** Mutual TLS: `require` refuses a connection without a client certificate the CA signed; `request` asks for one; `off` does not. */
+export type ClientCertMode = (typeof CLIENT_CERT_MODES)[number];
 /** `local`: a developer's machine (built-in development issuer); `production`: an external OpenID Connect issuer. */
 export type AuthMode = (typeof AUTH_MODES)[number];
 
@@ -124,4 +128,36 @@ export class EngineEnvironment {
   @Transform(toBoolean)
   @IsBoolean({ message: 'DEV_ISSUER must be true or false' })
   DEV_ISSUER?: boolean;
+
+  /** PEM certificate (chain) the engine serves HTTPS with; with TLS_KEY_FILE. */
+  @IsOptional()
+  @IsString()
+  TLS_CERT_FILE?: string;
+
+  @IsOptional()
+  @IsString()
+  TLS_KEY_FILE?: string;
+
+  /** PEM CA certificates that sign the client certificates (the portal's). */
+  @IsOptional()
+  @IsString()
+  TLS_CLIENT_CA_FILE?: string;
+
+  @IsIn(CLIENT_CERT_MODES, { message: 'TLS_CLIENT_CERT must be require, request or off' })
+  TLS_CLIENT_CERT: ClientCertMode = 'off';
+
+  /** `CN=<common name>=<tenant>[,<tenant>]` or `sha256:<fingerprint>=<tenant>[,...]`, entries separated by `;`. */
+  @IsOptional()
+  @IsString()
+  INTAKE_CERT_BINDINGS?: string;
+
+  /** Deploy the routes of PROCESSES_DIR at start (default: in local mode on the embedded database). */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'DEPLOY_ROUTES must be true or false' })
+  DEPLOY_ROUTES?: boolean;
+
+  @IsString()
+  @MinLength(1, { message: 'PROCESSES_DIR must not be empty' })
+  PROCESSES_DIR = './processes';
 }

@@ -48,7 +48,7 @@ describe('the job executor in the service', () => {
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
     const entered = new Promise<string>((resolve) => {
-      app.get(JobExecutor).register('e-file.store', async (job) => {
+      app.get(JobExecutor).register('archive.legacy-store', async (job) => {
         resolve(job.processInstanceKey);
         await released;
         return { fileNumber: 'AZ 51-2026/0001' };
@@ -76,7 +76,7 @@ describe('the job executor in the service', () => {
     // given a service with the executor switched off, but a handler registered
     const app = await boot({ JOB_EXECUTOR_ENABLED: 'false' });
     const handled: string[] = [];
-    app.get(JobExecutor).register('e-file.store', (job) => {
+    app.get(JobExecutor).register('archive.legacy-store', (job) => {
       handled.push(job.key);
     });
     try {

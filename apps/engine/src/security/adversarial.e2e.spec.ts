@@ -28,6 +28,9 @@ const PUBLIC_OPERATIONS = [
   'DevIssuerController_jwks',
   'DevIssuerController_users',
   'DevIssuerController_token',
+  // The simulated pay page (local mode only, as in these tests): the request id is its only secret.
+  'PaymentSimulatorController_page',
+  'PaymentSimulatorController_pay',
 ];
 /** Routes any authenticated caller may use; they must still show only the caller's tenants. */
 const ANY_ROLE_OPERATIONS = ['TenantsController_list', 'TenantsController_get'];
@@ -42,7 +45,7 @@ describe('adversarial: tenants, roles, audit chain, four-eyes, OpenAPI', () => {
   let intruder: Headers;
   let teamA: Headers;
   /** Real records of tenant A that the paths and bodies name. */
-  const keys = { definition: '', instance: '', feeInstance: '', task: '', elementInstance: '', incident: '', job: '', deployment: '' };
+  const keys = { definition: '', instance: '', feeInstance: '', task: '', elementInstance: '', incident: '', job: '', deployment: '', document: '' };
 
   beforeAll(async () => {
     api = await ApiTestApp.start();
@@ -72,6 +75,12 @@ describe('adversarial: tenants, roles, audit chain, four-eyes, OpenAPI', () => {
     const notifying = await waitingForFee(api, A, 'A-job');
     await api.runtime.correlateMessage(A, { name: 'fee-paid', correlationKey: 'A-job' });
     keys.job = await jobKey(api, A, notifying);
+    // a rendered document of tenant A
+    keys.document = '6f1c2a7e-3b1d-4c55-9a43-2f7f0b6a1d10';
+    await api.owner.query(
+      `INSERT INTO document (tenant_id, id, process_instance_key, template, name, media_type, sha256, size, content) VALUES ($1, $2, $3, 'fee-notice', 'Gebührenbescheid Erika Mustermann.pdf', 'application/pdf', $4, 4, '\\x25504446')`,
+      [A, keys.document, keys.instance, 'a'.repeat(64)],
+    );
 
     document = (await api.http.get('/api/docs-json')).body as OpenApiDocument;
     operations = operationsOf(document);
@@ -109,6 +118,15 @@ describe('adversarial: tenants, roles, audit chain, four-eyes, OpenAPI', () => {
           return 'building-permit';
         case 'subject':
           return 'anna';
+        case 'documentId':
+          return keys.document;
+        case 'routeId':
+          return 'bewohnerparkausweis';
+        // The intake's routes carry no tenant; intake/submissions.e2e.spec.ts tries them across tenants.
+        case 'submissionId':
+          return '2f1c0b7e-0f8e-4a5e-9c39-5d1d9b2f7a10';
+        case 'attachmentId':
+          return 'impfpass-1';
         case 'key': {
           const key = op.path.startsWith('/api/v1/jobs') ? keys.job : keyOf[resource];
           if (!key) throw new Error(`No tenant-A record for {key} in ${op.path}: add one to the adversarial suite.`);
@@ -176,7 +194,7 @@ describe('adversarial: tenants, roles, audit chain, four-eyes, OpenAPI', () => {
     });
 
     it('refuses tenant A’s records addressed through tenant B’s own URLs (keys in path or body)', async () => {
-      const ops = tenantOperations().filter((op) => /\{(key|processId|subject)\}/.test(op.path) || op.id === 'ProcessInstanceCommandsController_migrate');
+      const ops = tenantOperations().filter((op) => /\{(key|processId|subject|documentId)\}/.test(op.path) || op.id === 'ProcessInstanceCommandsController_migrate');
       expect(ops.length).toBeGreaterThanOrEqual(15);
       const before = await fingerprint();
       const answers: Record<string, unknown> = {};
@@ -215,7 +233,7 @@ describe('adversarial: tenants, roles, audit chain, four-eyes, OpenAPI', () => {
     });
 
     it('covers every secured operation of the document', () => {
-      const coveredElsewhere = ['AuditController_verify', 'ScenarioRunsController_run', 'TenantsController_list', 'TenantsController_create', 'JobsController_activate', 'JobsController_complete', 'JobsController_fail', 'JobsController_throwError', 'JobsController_extendLock'];
+      const coveredElsewhere = ['AuditController_verify', 'ScenarioRunsController_run', 'TenantsController_list', 'TenantsController_create', 'JobsController_activate', 'JobsController_complete', 'JobsController_fail', 'JobsController_throwError', 'JobsController_extendLock', 'SubmissionsController_submit', 'SubmissionsController_status', 'SubmissionsController_attachment'];
       const covered = new Set([...tenantOperations().map((op) => op.id), ...coveredElsewhere, ...PUBLIC_OPERATIONS]);
       expect(operations.map((op) => op.id).filter((id) => !covered.has(id))).toEqual([]);
     });

@@ -1,0 +1,101 @@
+import 'bpmn-js/dist/assets/diagram-js.css';
+import 'bpmn-js/dist/assets/bpmn-js.css';
+import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
+import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+
+interface DiagramElement {
+  readonly id: string;
+  readonly type: string;
+  readonly businessObject: { name?: string };
+  readonly waypoints?: unknown;
+}
+
+interface Canvas {
+  addMarker(id: string, marker: string): void;
+  zoom(level?: 'fit-viewport' | number, center?: 'auto'): number;
+}
+
+interface Overlays {
+  add(id: string, type: string, overlay: { position: Record<string, number>; html: HTMLElement }): string;
+  remove(filter: { type: string }): void;
+}
+
+interface ElementRegistry {
+  get(id: string): DiagramElement | undefined;
+  filter(fn: (element: DiagramElement) => boolean): DiagramElement[];
+}
+
+/** A read-only BPMN diagram with markers and overlays (cockpit, scenario results). */
+export class BpmnDiagram {
+  private constructor(private readonly viewer: NavigatedViewer) {}
+
+  static async show(container: HTMLElement, xml: string, modules: unknown[] = []): Promise<BpmnDiagram> {
+    const viewer = new NavigatedViewer({ container, additionalModules: modules as never[] });
+    await viewer.importXML(xml);
+    const diagram = new BpmnDiagram(viewer);
+    fitDiagram(diagram.canvas);
+    return diagram;
+  }
+
+  private get canvas(): Canvas {
+    return this.viewer.get<Canvas>('canvas', true);
+  }
+
+  private get registry(): ElementRegistry {
+    return this.viewer.get<ElementRegistry>('elementRegistry', true);
+  }
+
+  get<T>(service: string): T {
+    return this.viewer.get<T>(service, true);
+  }
+
+  /** Adds a CSS class to each element that exists in the diagram. */
+  mark(ids: Iterable<string>, marker: string): void {
+    for (const id of ids) if (this.registry.get(id)) this.canvas.addMarker(id, marker);
+  }
+
+  badge(id: string, text: string, kind: string, title = text): void {
+    if (!this.registry.get(id)) return;
+    const html = document.createElement('span');
+    html.className = `diagram-badge ${kind}`;
+    html.textContent = text;
+    html.title = title;
+    this.viewer.get<Overlays>('overlays', true).add(id, kind, { position: { bottom: 8, right: 8 }, html });
+  }
+
+  clearBadges(kind: string): void {
+    this.viewer.get<Overlays>('overlays', true).remove({ type: kind });
+  }
+
+  /** Flow nodes (not flows, labels or the process) with their names, for pickers. */
+  flowNodes(): { id: string; name: string }[] {
+    return this.registry
+      .filter((element) => element.type !== 'label' && !element.waypoints && element.type.startsWith('bpmn:') && !['bpmn:Process', 'bpmn:Collaboration', 'bpmn:Participant', 'bpmn:Lane'].includes(element.type))
+      .map((element) => ({ id: element.id, name: element.businessObject.name ?? element.id }));
+  }
+
+  onClick(handler: (id: string) => void): void {
+    this.viewer.on('element.click', (event: { element: DiagramElement }) => handler(event.element.id));
+  }
+
+  destroy(): void {
+    this.viewer.destroy();
+  }
+}
+
+/** Element ids of flow nodes in a BPMN document, for a migration target, without rendering it. */
+export function flowNodeIdsOf(xml: string): { id: string; name: string }[] {
+  const doc = new DOMParser().parseFromString(xml, 'application/xml');
+  const nodes: { id: string; name: string }[] = [];
+  for (const element of Array.from(doc.getElementsByTagNameNS('http://www.omg.org/spec/BPMN/20100524/MODEL', '*'))) {
+    const id = element.getAttribute('id');
+    if (!id || !/(Task|Event|Gateway|SubProcess|CallActivity|task)$/.test(element.localName) || element.localName.endsWith('EventDefinition')) continue;
+    nodes.push({ id, name: element.getAttribute('name') ?? id });
+  }
+  return nodes;
+}
+
+/** Fits the diagram into the viewport, but never enlarges a small one (tools sit in the top-left corner). */
+export function fitDiagram(canvas: { zoom(level?: 'fit-viewport' | number, center?: 'auto'): number }): void {
+  if (canvas.zoom('fit-viewport', 'auto') > 1) canvas.zoom(1, 'auto');
+}

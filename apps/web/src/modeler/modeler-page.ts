@@ -1,0 +1,198 @@
+import type { AppContext } from '../core/app-context';
+import { ApiProblem } from '../core/api-problem';
+import type { Deployment, DeploymentResult, ModelProblem, Page as ApiPage, ProcessDefinition } from '../core/api-types';
+import { clear, formatDateTime, h } from '../core/dom';
+import { Feedback } from '../core/feedback';
+import { BpmnEditor } from './bpmn-editor';
+import { EMPTY_BPMN, EMPTY_DMN, EMPTY_FORM, loadDraft, type RouteDraft, saveDraft } from './drafts';
+import type { ResourceEditor } from './resource-editors';
+
+type Tab = 'bpmn' | 'forms' | 'dmn';
+
+/**
+ * The modeler for designers: open a deployed version or a local file, edit the BPMN (Zeebe
+ * properties, lint with the engine's rules), its forms (form-js) and decisions (dmn-js), save a
+ * draft in the browser, deploy with progress and the refusal's problems on the elements, and
+ * see the route's version history.
+ */
+export async function renderModelerPage(root: HTMLElement, context: AppContext): Promise<() => void> {
+  const feedback = new Feedback();
+  const canvas = h('div', { class: 'modeler-canvas', 'aria-label': 'BPMN-Diagramm (bearbeitbar)' });
+  const panel = h('aside', { class: 'properties', 'aria-label': 'Eigenschaften' });
+  const resourceHost = h('div', { class: 'resource-editor', hidden: true });
+  const resourceList = h('div', { class: 'resource-list', hidden: true });
+  const problemsBox = h('div', { class: 'problems', 'aria-live': 'polite' });
+  const history = h('ol', { class: 'history' });
+  const routeSelect = h('select', { 'aria-label': 'Veröffentlichten Laufweg öffnen', onchange: () => void openDeployed(routeSelect.value) }, h('option', { value: '' }, 'Laufweg öffnen …'));
+  const fileInput = h('input', { type: 'file', accept: '.bpmn,.form,.dmn,.xml,.json', multiple: true, class: 'visually-hidden', id: 'open-file', onchange: () => void openFiles() });
+  const editor = new BpmnEditor(canvas, panel);
+  let draft: RouteDraft = loadDraft(context.tenantId) ?? { bpmnName: 'neuer-laufweg.bpmn', bpmn: EMPTY_BPMN, resources: {} };
+  let tab: Tab = 'bpmn';
+  let resource: { name: string; editor: ResourceEditor } | undefined;
+  const tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Dateien des Laufwegs' });
+
+  const syncResource = async (): Promise<void> => {
+    if (!resource) return;
+    draft = { ...draft, resources: { ...draft.resources, [resource.name]: await resource.editor.content() } };
+  };
+  const current = async (): Promise<RouteDraft> => {
+    await syncResource();
+    draft = { ...draft, bpmn: await editor.xml() };
+    return draft;
+  };
+
+  const showTab = async (next: Tab): Promise<void> => {
+    await syncResource();
+    resource?.editor.destroy();
+    resource = undefined;
+    tab = next;
+    clear(tabs, (['bpmn', 'forms', 'dmn'] as Tab[]).map((key) => h('button', { type: 'button', role: 'tab', 'aria-selected': String(key === tab), onclick: () => void showTab(key) }, { bpmn: 'Diagramm', forms: 'Formulare', dmn: 'Entscheidungen' }[key])));
+    canvas.hidden = tab !== 'bpmn';
+    panel.hidden = tab !== 'bpmn';
+    resourceHost.hidden = tab === 'bpmn';
+    resourceList.hidden = tab === 'bpmn';
+    clear(resourceHost);
+    if (tab !== 'bpmn') renderResourceList();
+  };
+
+  const renderResourceList = (): void => {
+    const extension = tab === 'forms' ? '.form' : '.dmn';
+    const names = Object.keys(draft.resources).filter((name) => name.endsWith(extension)).sort();
+    const create = (): void => {
+      const id = prompt(tab === 'forms' ? 'Formular-ID (so verweist die Benutzeraufgabe darauf):' : 'ID der Entscheidungstabelle:')?.trim();
+      if (!id) return;
+      draft = { ...draft, resources: { ...draft.resources, [`${id}${extension}`]: tab === 'forms' ? EMPTY_FORM(id) : EMPTY_DMN(id) } };
+      void openResource(`${id}${extension}`);
+    };
+    clear(
+      resourceList,
+      h('ul', {}, names.map((name) => h('li', {}, h('button', { type: 'button', class: resource?.name === name ? 'selected' : '', onclick: () => void openResource(name) }, name)))),
+      names.length === 0 ? h('p', { class: 'muted' }, tab === 'forms' ? 'Keine Formulare im Entwurf. Formulare veröffentlichter Versionen kann die API noch nicht liefern; bitte als Datei öffnen.' : 'Keine Entscheidungstabellen im Entwurf.') : null,
+      h('button', { type: 'button', onclick: create }, tab === 'forms' ? 'Neues Formular' : 'Neue Entscheidungstabelle'),
+    );
+  };
+
+  const openResource = async (name: string): Promise<void> => {
+    await syncResource();
+    resource?.editor.destroy();
+    clear(resourceHost);
+    const { openFormEditor, openDmnEditor } = await import('./resource-editors');
+    const content = draft.resources[name] ?? '';
+    const opened = await feedback.run(`${name} wird geöffnet …`, () => (name.endsWith('.form') ? openFormEditor(resourceHost, content) : openDmnEditor(resourceHost, content)));
+    resource = opened ? { name, editor: opened } : undefined;
+    renderResourceList();
+  };
+
+  const openXml = async (name: string, xml: string, resources: Record<string, string> = {}): Promise<void> => {
+    const warnings = await feedback.run(`${name} wird geöffnet …`, () => editor.open(xml), `${name} geöffnet.`);
+    if (!warnings) return;
+    draft = { bpmnName: name, bpmn: xml, resources };
+    if (warnings.length > 0) feedback.success(`${name} geöffnet, mit Hinweisen beim Einlesen: ${warnings.join('; ')}`);
+    await showTab('bpmn');
+    await loadHistory();
+  };
+
+  const openDeployed = async (key: string): Promise<void> => {
+    if (!key) return;
+    const xml = await feedback.run('Version wird geladen …', () => context.api.getText(context.tenantPath(`/process-definitions/${key}/xml`)));
+    if (xml) await openXml(`${processIdOf(xml) ?? 'laufweg'}.bpmn`, xml, processIdOf(xml) === processIdOf(draft.bpmn) ? draft.resources : {});
+    routeSelect.value = '';
+  };
+
+  const openFiles = async (): Promise<void> => {
+    const files = Array.from(fileInput.files ?? []);
+    fileInput.value = '';
+    const resources: Record<string, string> = { ...draft.resources };
+    let bpmn: { name: string; xml: string } | undefined;
+    for (const file of files) {
+      const text = await file.text();
+      if (/\.(bpmn|xml)$/i.test(file.name) && text.includes('BPMN/20100524/MODEL')) bpmn = { name: file.name.replace(/\.xml$/i, '.bpmn'), xml: text };
+      else resources[file.name] = text;
+    }
+    if (bpmn) await openXml(bpmn.name, bpmn.xml, resources);
+    else {
+      draft = { ...draft, resources };
+      feedback.success(`${files.length} Datei(en) zum Entwurf hinzugefügt.`);
+      if (tab !== 'bpmn') renderResourceList();
+    }
+  };
+
+  const save = async (): Promise<void> => {
+    draft = saveDraft(context.tenantId, await current());
+    feedback.success(`Entwurf gespeichert (${formatDateTime(draft.savedAt)}). Er bleibt in diesem Browser, bis Sie veröffentlichen.`);
+  };
+
+  const deploy = async (): Promise<void> => {
+    const route = await current();
+    const body = { resourceName: route.bpmnName, content: route.bpmn, resources: Object.entries(route.resources).map(([name, content]) => ({ name, content })) };
+    feedback.progress('Laufweg wird geprüft und veröffentlicht …');
+    try {
+      const result = await context.api.post<DeploymentResult>(context.tenantPath('/deployments'), body);
+      saveDraft(context.tenantId, route);
+      const versions = result.processes.map((process) => `${process.processId} Version ${process.version}`).join(', ');
+      feedback.success(result.duplicate ? `Keine Änderung gegenüber der letzten Veröffentlichung (${versions}).` : `Veröffentlicht: ${versions}.${result.warnings.length ? ` ${result.warnings.length} Hinweis(e) am Modell.` : ''}`);
+      editor.showDeployProblems(result.warnings.map((warning) => ({ ...warning, severity: 'warning' })));
+      await loadHistory();
+    } catch (error) {
+      feedback.error(error);
+      if (error instanceof ApiProblem && error.kind === 'invalid-deployment') {
+        editor.showDeployProblems((error.problem.errors ?? []).map((entry) => ({ rule: entry.rule ?? 'engine', message: entry.message, severity: 'error', ...(entry.elementId ? { elementId: entry.elementId } : {}) })));
+      }
+    }
+  };
+
+  const loadHistory = async (): Promise<void> => {
+    const processId = processIdOf(draft.bpmn);
+    clear(history);
+    if (!processId) return;
+    const [definitions, deployments] = await Promise.all([
+      context.api.get<ApiPage<ProcessDefinition>>(context.tenantPath('/process-definitions'), { processId, allVersions: true, limit: 50 }),
+      context.api.get<ApiPage<Deployment>>(context.tenantPath('/deployments'), { limit: 200 }).catch(() => ({ items: [] as Deployment[] })),
+    ]).catch(() => [{ items: [] as ProcessDefinition[] }, { items: [] as Deployment[] }] as const);
+    const authors = new Map(deployments.items.map((deployment) => [deployment.deploymentKey, deployment.createdBy]));
+    if (definitions.items.length === 0) history.append(h('li', { class: 'muted' }, 'Noch nicht veröffentlicht.'));
+    for (const definition of definitions.items) {
+      history.append(h('li', { 'data-version': String(definition.version) }, h('button', { type: 'button', class: 'link', onclick: () => void openDeployed(definition.processDefinitionKey) }, `Version ${definition.version}`), h('span', { class: 'muted' }, ` ${formatDateTime(definition.createdAt)} · ${authors.get(definition.deploymentKey) ?? '–'}`)));
+    }
+  };
+
+  editor.onProblems((problems: ModelProblem[]) => {
+    const errors = problems.filter((problem) => (problem.severity ?? 'error') === 'error');
+    clear(problemsBox, problems.length === 0 ? h('span', { class: 'ok' }, '✓ Die Engine-Prüfung findet keine Fehler.') : h('span', { class: errors.length ? 'bad' : '' }, `Engine-Prüfung: ${errors.length} Fehler, ${problems.length - errors.length} Hinweise – an den Elementen markiert.`));
+  });
+
+  const definitions = await context.api.get<ApiPage<ProcessDefinition>>(context.tenantPath('/process-definitions'), { limit: 200 }).catch(() => ({ items: [] as ProcessDefinition[] }));
+  routeSelect.append(...definitions.items.map((definition) => h('option', { value: definition.processDefinitionKey }, `${definition.name ?? definition.processId} (v${definition.version})`)));
+
+  clear(
+    root,
+    h('h1', { class: 'visually-hidden' }, 'Modellierung'),
+    h(
+      'div',
+      { class: 'toolbar' },
+      routeSelect,
+      h('label', { for: 'open-file', class: 'button', tabIndex: 0, onkeydown: (event: Event) => { if ((event as KeyboardEvent).key === 'Enter' || (event as KeyboardEvent).key === ' ') fileInput.click(); } }, 'Datei öffnen'),
+      fileInput,
+      h('button', { type: 'button', onclick: () => void openXml('neuer-laufweg.bpmn', EMPTY_BPMN) }, 'Neu'),
+      h('button', { type: 'button', onclick: () => void save() }, 'Entwurf speichern'),
+      h('button', { type: 'button', class: 'primary', onclick: () => void deploy() }, 'Veröffentlichen'),
+      h('span', { class: 'spacer' }),
+      tabs,
+    ),
+    feedback.element,
+    problemsBox,
+    h('div', { class: 'modeler-layout' }, h('div', { class: 'modeler-main' }, canvas, resourceList, resourceHost), panel, h('aside', { class: 'versions', 'aria-labelledby': 'versions-title' }, h('h2', { id: 'versions-title' }, 'Versionen'), history)),
+  );
+  await showTab('bpmn');
+  await feedback.run('Entwurf wird geöffnet …', () => editor.open(draft.bpmn));
+  await loadHistory();
+  return () => {
+    resource?.editor.destroy();
+    editor.destroy();
+  };
+}
+
+/** The id of the first executable process in a BPMN document. */
+export function processIdOf(xml: string): string | undefined {
+  return /<(?:\w+:)?process\b[^>]*\bid="([^"]+)"/.exec(xml)?.[1];
+}
