@@ -9,6 +9,8 @@ export interface FormComponent {
   readonly label?: string;
   readonly components?: readonly FormComponent[];
   readonly values?: readonly { readonly value?: unknown }[];
+  /** form-js: `hide` is a FEEL expression over the form's data; a hidden field is neither validated nor submitted. */
+  readonly conditional?: { readonly hide?: string };
   readonly validate?: {
     readonly required?: boolean;
     readonly min?: number;
@@ -26,20 +28,23 @@ export interface FormField {
   readonly component: FormComponent;
   /** Dynamic lists: the fields of each item, relative to the item. */
   readonly items?: readonly FormField[];
+  /** `conditional.hide` expressions of the field and the groups around it: any true hides it. */
+  readonly hideWhen: readonly string[];
 }
 
 const CONTAINERS = new Set(['group', 'dynamiclist']);
 
 /** The keyed fields of a schema (or of a container's components), with group paths applied. */
-export function formFields(components: readonly FormComponent[] | undefined, prefix: readonly string[] = []): FormField[] {
+export function formFields(components: readonly FormComponent[] | undefined, prefix: readonly string[] = [], outerHide: readonly string[] = []): FormField[] {
   const fields: FormField[] = [];
   for (const component of components ?? []) {
+    const hideWhen = component.conditional?.hide ? [...outerHide, component.conditional.hide] : outerHide;
     if (component.type === 'dynamiclist' && component.path) {
-      fields.push({ path: [...prefix, ...segments(component.path)], component, items: formFields(component.components) });
+      fields.push({ path: [...prefix, ...segments(component.path)], component, items: formFields(component.components), hideWhen });
     } else if (component.type !== undefined && CONTAINERS.has(component.type)) {
-      fields.push(...formFields(component.components, component.path ? [...prefix, ...segments(component.path)] : prefix));
+      fields.push(...formFields(component.components, component.path ? [...prefix, ...segments(component.path)] : prefix, hideWhen));
     } else if (component.key) {
-      fields.push({ path: [...prefix, ...segments(component.key)], component });
+      fields.push({ path: [...prefix, ...segments(component.key)], component, hideWhen });
     }
   }
   return fields;

@@ -58,4 +58,20 @@ describe('validating variables against a form-js schema', () => {
   it('names the variables a form declares', () => {
     expect(formVariableNames(schema)).toEqual(['documentsComplete', 'remarks', 'fileNumber', 'email', 'fee', 'decision', 'checks', 'applicant', 'rooms']);
   });
+
+  // Regression: the gewerbeanzeige check form hides 'missingItems' unless the notification is
+  // incomplete; the API required it anyway and a complete notification could not be confirmed.
+  it('given a field the form hides for this data (conditional.hide), then it is not required, and required again once shown', () => {
+    const conditional = {
+      components: [
+        { type: 'radio', key: 'complete', values: [{ value: 'yes' }, { value: 'no' }], validate: { required: true } },
+        { type: 'textarea', key: 'missingItems', label: 'Fehlende Unterlagen', conditional: { hide: '=complete != "no"' }, validate: { required: true } },
+        { type: 'group', path: 'permit', conditional: { hide: '=complete = "no"' }, components: [{ type: 'textfield', key: 'number', validate: { required: true } }] },
+      ],
+    };
+    expect(validateFormData(conditional, { complete: 'yes', permit: { number: 'P-1' } })).toEqual([]);
+    expect(validateFormData(conditional, { complete: 'no' }).map((problem) => [problem.field, problem.rule])).toEqual([['missingItems', 'required']]);
+    expect(validateFormData(conditional, { complete: 'no', missingItems: 'Ausweiskopie' })).toEqual([]);
+    expect(validateFormData(conditional, { complete: 'yes' }).map((problem) => [problem.field, problem.rule])).toEqual([['permit.number', 'required']]);
+  });
 });

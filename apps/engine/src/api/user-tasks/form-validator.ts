@@ -1,3 +1,4 @@
+import { evaluateFeel, parseFeel } from '@laufweg/bpmn-model';
 import { type FormComponent, type FormField, formFields } from './form-schema';
 
 /** One field that does not fit the form; `field` is the dotted path of the value. */
@@ -14,15 +15,17 @@ const PHONE = /^\+?[0-9 ()/-]{3,30}$/;
  * Checks submitted variables against a form-js schema, as the form itself would: required
  * fields, the type each component produces, `validate` (min/max, minLength/maxLength, pattern,
  * validationType email/phone) and the static options of radio, select, checklist and taglist.
- * Keys the form does not declare are refused. Returns every problem; none means valid.
+ * Keys the form does not declare are refused. A field the form hides (`conditional.hide` true for
+ * the submitted data, as form-js evaluates it) is not checked. Returns every problem; none means valid.
  */
-export function validateFormData(schema: { readonly components?: readonly FormComponent[] }, data: Readonly<Record<string, unknown>>): FieldProblem[] {
-  return validateFields(formFields(schema.components), data, '');
+export function validateFormData(schema: { readonly components?: readonly FormComponent[] }, data: Readonly<Record<string, unknown>>, now = Date.now()): FieldProblem[] {
+  return validateFields(formFields(schema.components), data, '', data, now);
 }
 
-function validateFields(fields: readonly FormField[], data: Readonly<Record<string, unknown>>, prefix: string): FieldProblem[] {
+function validateFields(fields: readonly FormField[], data: Readonly<Record<string, unknown>>, prefix: string, formData: Readonly<Record<string, unknown>>, now: number): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const field of fields) {
+    if (isHidden(field, formData, now)) continue;
     const name = prefix + field.path.join('.');
     const value = valueAt(data, field.path);
     if (value === undefined || value === null || value === '') {
@@ -31,13 +34,23 @@ function validateFields(fields: readonly FormField[], data: Readonly<Record<stri
     }
     if (field.items) {
       if (!Array.isArray(value) || value.some((item) => !isObject(item))) problems.push({ field: name, rule: 'type', message: `${label(field, name)} must be a list of entries.` });
-      else (value as Record<string, unknown>[]).forEach((item, index) => problems.push(...validateFields(field.items ?? [], item, `${name}[${index}].`)));
+      else (value as Record<string, unknown>[]).forEach((item, index) => problems.push(...validateFields(field.items ?? [], item, `${name}[${index}].`, { ...formData, ...item }, now)));
       continue;
     }
     problems.push(...checkValue(field.component, value, name, label(field, name)));
   }
   problems.push(...unknownKeys(fields, data, prefix));
   return problems;
+}
+
+/** Whether a `conditional.hide` expression is true for the data; one that does not evaluate hides nothing. */
+function isHidden(field: FormField, data: Readonly<Record<string, unknown>>, now: number): boolean {
+  return field.hideWhen.some((source) => {
+    const parsed = parseFeel(source);
+    if (!parsed.ok) return false;
+    const result = evaluateFeel(parsed.expression, data, { now });
+    return result.ok && result.value === true;
+  });
 }
 
 function checkValue(component: FormComponent, value: unknown, field: string, name: string): FieldProblem[] {
