@@ -33,7 +33,7 @@ export class Documents1764340700000 implements MigrationInterface {
       `CREATE TABLE connector_record (
          tenant_id            text        NOT NULL,
          id                   bigint      GENERATED ALWAYS AS IDENTITY,
-         kind                 text        NOT NULL CHECK (kind IN ('notification', 'print-dispatch', 'forwarding', 'filing', 'receivable')),
+         kind                 text        NOT NULL CHECK (kind IN ('notification', 'print-dispatch', 'forwarding', 'filing', 'receivable', 'enforcement')),
          reference            text        NOT NULL,
          job_key              bigint      NOT NULL,
          process_instance_key bigint      NULL,

@@ -19,6 +19,8 @@ export * from './lib/portal/portal';
 export * from './lib/portal/portal.simulator';
 export * from './lib/chambers/chambers';
 export * from './lib/chambers/chambers.simulator';
+export * from './lib/enforcement/enforcement';
+export * from './lib/enforcement/enforcement.simulator';
 export * from './lib/documents/document-renderer';
 export * from './lib/documents/document-template';
 export * from './lib/documents/municipality';

@@ -74,7 +74,7 @@ describe('connectors in the engine: simulators as job handlers, documents, the p
   }
 
   it('registers a handler for every connector job type the settings do not leave to external workers', () => {
-    expect(executor.types).toEqual(expect.arrayContaining(['civil-register.find-entry', 'document.render', 'payment.request', 'portal.notify', 'print.mail', 'chambers.notify']));
+    expect(executor.types).toEqual(expect.arrayContaining(['civil-register.find-entry', 'document.render', 'payment.request', 'portal.notify', 'print.mail', 'chambers.notify', 'enforcement.update']));
     expect(executor.types).not.toContain('payment.status');
   });
 

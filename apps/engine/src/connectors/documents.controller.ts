@@ -47,7 +47,7 @@ export class DocumentsController {
 
   @Get('process-instances/:key/documents')
   @Roles('caseworker', 'team', 'admin')
-  @ApiOperation({ summary: 'The documents rendered for a process instance, oldest first (without their bytes). Roles: caseworker, team, admin.' })
+  @ApiOperation({ summary: 'The documents rendered for a process instance, oldest first (without their bytes); for a case (root instance) also those of its call activities. Roles: caseworker, team, admin.' })
   @KeyParam('key', 'The process instance key.')
   @ApiOkResponse({ type: DocumentListDto })
   async list(@CurrentCaller() caller: Caller, @Param('tenantId') tenantId: string, @Param('key', keyOf('process-instance')) key: string): Promise<DocumentListDto> {

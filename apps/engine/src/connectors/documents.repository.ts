@@ -29,12 +29,23 @@ export class DocumentsRepository {
     });
   }
 
-  /** The documents of a process instance, oldest first; undefined when the instance does not exist in the tenant. */
+  /**
+   * The documents of a process instance, oldest first; for a case (a root instance) also those its
+   * call activities rendered (a notice is rendered in shared-notice). Undefined when the instance
+   * does not exist in the tenant.
+   */
   async ofInstance(tenantId: string, processInstanceKey: string): Promise<DocumentDto[] | undefined> {
     return withTenants(this.pool, [tenantId], async (client) => {
-      const instance = await client.query('SELECT 1 FROM process_instance WHERE tenant_id = $1 AND key = $2', [tenantId, processInstanceKey]);
+      const instance = await client.query<{ root_key: string }>('SELECT root_key::text FROM process_instance WHERE tenant_id = $1 AND key = $2', [tenantId, processInstanceKey]);
       if (instance.rowCount === 0) return undefined;
-      const { rows } = await client.query<DocumentRow>(`SELECT ${COLUMNS} FROM document WHERE tenant_id = $1 AND process_instance_key = $2 ORDER BY created_at, id`, [tenantId, processInstanceKey]);
+      const isRoot = instance.rows[0].root_key === processInstanceKey;
+      const { rows } = await client.query<DocumentRow>(
+        `SELECT ${COLUMNS} FROM document
+          WHERE tenant_id = $1
+            AND process_instance_key = ANY (CASE WHEN $3::boolean THEN ARRAY(SELECT key FROM process_instance WHERE tenant_id = $1 AND root_key = $2) ELSE ARRAY[$2::bigint] END)
+          ORDER BY created_at, id`,
+        [tenantId, processInstanceKey, isRoot],
+      );
       return rows.map(toDto);
     });
   }

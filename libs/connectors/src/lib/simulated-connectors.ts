@@ -6,6 +6,8 @@ import type { Connector, ConnectorJob, JobType } from './core/connector';
 import type { Clock, ConnectorRecorder, DocumentSink, MessagePublisher, Sleep } from './core/ports';
 import { documentConnector } from './documents/document.connector';
 import { PdfDocumentRenderer } from './documents/document-renderer';
+import { enforcementConnector } from './enforcement/enforcement.connector';
+import { EnforcementSimulator } from './enforcement/enforcement.simulator';
 import { eFileConnector } from './e-file/e-file.connector';
 import { EFileSimulator } from './e-file/e-file.simulator';
 import { financeConnector } from './finance/finance.connector';
@@ -72,6 +74,7 @@ function tenantConnectors(settings: TenantConnectorSettings, tenantId: string, p
     ['print.mail', printConnector(new PrintSimulator(system('print', 'Der Druckdienstleister'), settings.print, recorder, clock))],
     ['portal.notify', portalConnector(new PortalSimulator(system('portal', 'Das Portal'), recorder, clock))],
     ['chambers.notify', chambersConnector(new ChambersSimulator(system('chambers', 'Die Weiterleitung an die Kammern'), recorder, clock))],
+    ['enforcement.update', enforcementConnector(new EnforcementSimulator(system('enforcement', 'Die Parkraumüberwachung'), recorder, clock))],
   ];
   return new Map(entries);
 }

@@ -13,6 +13,7 @@ export const JOB_TYPES = [
   'print.mail',
   'portal.notify',
   'chambers.notify',
+  'enforcement.update',
 ] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 

@@ -38,7 +38,7 @@ export interface MessagePublisher {
 }
 
 /** What a simulator "sent" to the outside world. */
-export type ConnectorRecordKind = 'notification' | 'print-dispatch' | 'forwarding' | 'filing' | 'receivable';
+export type ConnectorRecordKind = 'notification' | 'print-dispatch' | 'forwarding' | 'filing' | 'receivable' | 'enforcement';
 
 export interface ConnectorRecord {
   readonly tenantId: string;

@@ -3,7 +3,7 @@ import { ConnectorBusinessError, ConnectorInputError } from '../core/connector';
 import { describeErrors } from '../core/job-input';
 import type { Clock } from '../core/ports';
 import type { DocumentTemplate, TemplateName } from './document-template';
-import { TEMPLATE_NAMES } from './document-template';
+import { isRecord, TEMPLATE_NAMES } from './document-template';
 import { DOCUMENT_TEMPLATES } from './document-templates';
 import { type Municipality, municipalitySchema } from './municipality';
 import { PdfLetter } from './pdf-letter';
@@ -40,6 +40,8 @@ export class PdfDocumentRenderer implements DocumentRenderer {
     if (!isTemplateName(templateName)) throw new ConnectorInputError(`Die Vorlage „${templateName}“ gibt es nicht; bekannt sind ${TEMPLATE_NAMES.join(', ')}.`);
     const template = DOCUMENT_TEMPLATES[templateName] as DocumentTemplate<unknown>;
     const validate = validators.get(templateName) as ValidateFunction;
+    const cleaned = withoutNulls(data);
+    data = template.normalize && isRecord(cleaned) ? template.normalize(cleaned, municipality) : cleaned;
     const problems = [
       ...(validate(data) ? [] : describeErrors(validate.errors ?? []).split('; ').map((problem) => `data.${problem}`)),
       ...(validateMunicipality(municipality) ? [] : describeErrors(validateMunicipality.errors ?? []).split('; ').map((problem) => `municipality.${problem}`)),
@@ -52,6 +54,13 @@ export class PdfDocumentRenderer implements DocumentRenderer {
     const { bytes, pages } = await letter.finish();
     return { template: templateName, name: `${title.replace(/[\\/:*?"<>|]+/g, '-')}.pdf`, bytes, pages };
   }
+}
+
+/** FEEL hands absent values over as `null`: the templates treat them as not given. */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.filter((item) => item !== null).map(withoutNulls);
+  if (isRecord(value)) return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== null).map(([key, item]) => [key, withoutNulls(item)]));
+  return value;
 }
 
 function isTemplateName(name: string): name is TemplateName {

@@ -4,6 +4,7 @@ import { certificateTemplate } from './templates/certificate.template';
 import { dogTaxNoticeTemplate } from './templates/dog-tax-notice.template';
 import { feeNoticeTemplate } from './templates/fee-notice.template';
 import { parkingPermitTemplate } from './templates/parking-permit.template';
+import { rejectionNoticeTemplate } from './templates/rejection-notice.template';
 import { requestLetterTemplate } from './templates/request-letter.template';
 
 /** Every template by name: one registry line per template. */
@@ -14,4 +15,5 @@ export const DOCUMENT_TEMPLATES: Readonly<Record<TemplateName, DocumentTemplate<
   'parking-permit': parkingPermitTemplate,
   'business-receipt': businessReceiptTemplate,
   'request-letter': requestLetterTemplate,
+  'rejection-notice': rejectionNoticeTemplate,
 };

@@ -15,7 +15,9 @@ export class ResidentsSimulator implements ResidentsRegister {
 
   lookup(query: ResidentQuery): Promise<Residence> {
     return this.system.call(() => {
-      const record = this.residents.find((candidate) => namesMatch(candidate, query.person) && candidate.birthDate === query.person.birthDate);
+      const matches = this.residents.filter((candidate) => namesMatch(candidate, query.person) && candidate.birthDate === query.person.birthDate);
+      // A person registered at several addresses (several tenants' seed data): the record at the given address first.
+      const record = matches.find((candidate) => query.address && sameAddress(query.address, candidate.address)) ?? matches[0];
       if (!record) throw new ResidentNotFoundError(query);
       const atGivenAddress = !query.address || sameAddress(query.address, record.address);
       return {

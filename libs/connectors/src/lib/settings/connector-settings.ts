@@ -23,7 +23,7 @@ export interface SystemBehavior {
 }
 
 /** The simulated systems, as named in the settings' `systems` section. */
-export const SYSTEM_NAMES = ['civilRegister', 'residents', 'vehicles', 'payment', 'finance', 'eFile', 'documents', 'print', 'portal', 'chambers'] as const;
+export const SYSTEM_NAMES = ['civilRegister', 'residents', 'vehicles', 'payment', 'finance', 'eFile', 'documents', 'print', 'portal', 'chambers', 'enforcement'] as const;
 export type SystemName = (typeof SYSTEM_NAMES)[number];
 
 /** The complete simulator settings of one tenant (defaults filled in). */

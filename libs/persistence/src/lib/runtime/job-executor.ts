@@ -57,6 +57,7 @@ export class JobExecutor {
   private readonly logger: JobExecutorLogger;
   private readonly inFlight = new Set<Promise<void>>();
   private lastMessageExpiry = Number.NEGATIVE_INFINITY;
+  private lastTimerPoll = Number.NEGATIVE_INFINITY;
   private running = false;
   private loopDone: Promise<void> | undefined;
   private interruptSleep: (() => void) | undefined;
@@ -106,7 +107,7 @@ export class JobExecutor {
 
   /** One poll: acquires due timers and jobs and waits until each has settled. Returns how many there were. */
   async pollOnce(): Promise<number> {
-    const tasks = await this.acquireAndDispatch();
+    const tasks = await this.acquireAndDispatch(true);
     await Promise.all(tasks);
     return tasks.length;
   }
@@ -143,7 +144,8 @@ export class JobExecutor {
     while (this.running) {
       let pauseMs: number;
       try {
-        const acquired = (await this.acquireAndDispatch()).length;
+        // A wake-up is about jobs: timers are polled at most once per poll interval (one round trip less per job).
+        const acquired = (await this.acquireAndDispatch(performance.now() - this.lastTimerPoll >= this.settings.pollIntervalMs)).length;
         // Idle means nothing was due; holding a full batch is being busy.
         idlePolls = acquired > 0 || this.inFlight.size >= this.settings.batchSize ? 0 : idlePolls + 1;
         pauseMs = Math.min(this.settings.pollIntervalMs * 2 ** Math.min(Math.max(idlePolls - 1, 0), 16), this.settings.maxPollIntervalMs);
@@ -165,11 +167,12 @@ export class JobExecutor {
     }
   }
 
-  private async acquireAndDispatch(): Promise<Promise<void>[]> {
+  private async acquireAndDispatch(pollTimers: boolean): Promise<Promise<void>[]> {
     const { batchSize, lockDurationMs, fireTimers } = this.settings;
     const request = { worker: this.workerId, lockDurationMs };
     const tasks: Promise<void>[] = [];
-    if (fireTimers && this.inFlight.size < batchSize) {
+    if (fireTimers && pollTimers && this.inFlight.size < batchSize) {
+      this.lastTimerPoll = performance.now();
       const timers = await this.acquisition.acquire({ ...request, kind: 'timer', maxJobs: batchSize - this.inFlight.size });
       tasks.push(...timers.map((timer) => this.dispatch(timer)));
       await this.dropExpiredMessages();

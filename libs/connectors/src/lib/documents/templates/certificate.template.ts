@@ -1,6 +1,6 @@
 import type { RegisterEntry, RegisterPerson, RegisterType } from '../../civil-register/civil-register';
 import type { DocumentTemplate } from '../document-template';
-import { isoDate, nonEmptyString } from '../document-template';
+import { fill, isoDate, isRecord, type JsonRecord, nonEmptyString, referenceOf } from '../document-template';
 import { formatDate } from '../german-format';
 import { type Signatory, signatorySchema } from '../municipality';
 
@@ -20,11 +20,25 @@ const EVENT: Readonly<Record<RegisterType, [string, string]>> = {
 };
 const ROLES: Readonly<Record<string, string>> = { child: 'Kind', mother: 'Mutter', father: 'Vater', parent: 'Elternteil', spouse: 'Ehegatte', deceased: 'Verstorbene Person' };
 
-const personSchema = { type: 'object', required: ['givenName', 'familyName', 'role'], properties: { givenName: nonEmptyString, familyName: nonEmptyString, birthDate: isoDate, role: nonEmptyString } };
+const personSchema = { type: 'object', required: ['givenName', 'familyName', 'role'], properties: { givenName: nonEmptyString, familyName: nonEmptyString, birthName: { type: 'string' }, birthDate: isoDate, role: nonEmptyString } };
+const MAIN_ROLE: Readonly<Record<string, string>> = { birth: 'child', marriage: 'spouse', death: 'deceased' };
 
 /** Geburts-, Ehe- or Sterbeurkunde (§ 55 PStG, content as PStV Anlagen 6–9) from a register entry. */
 export const certificateTemplate: DocumentTemplate<CertificateData> = {
   name: 'certificate',
+  /**
+   * urkunden sends `certificateType`, the register entry it found (its `persons` may be empty) and
+   * the application's `person` (and `spouse`): they become the entry's persons.
+   */
+  normalize(data) {
+    const registerType = data['registerType'] ?? data['certificateType'];
+    const entry = isRecord(data['registerEntry']) ? data['registerEntry'] : undefined;
+    const persons = entry && Array.isArray(entry['persons']) && entry['persons'].length > 0 ? undefined : applicationPersons(data, registerType);
+    return fill(
+      { ...data, ...(entry && persons ? { registerEntry: { ...entry, persons } } : {}) },
+      { registerType, reference: referenceOf(data) },
+    );
+  },
   schema: {
     type: 'object',
     required: ['registerEntry'],
@@ -65,9 +79,17 @@ function typeOf(data: CertificateData): RegisterType | undefined {
   return data.registerType ?? data.registerEntry.registerType;
 }
 
-function personRows(person: RegisterPerson): [string, string][] {
+/** The application's `person` (and, for a marriage, `spouse`) in the role the register type gives them. */
+function applicationPersons(data: JsonRecord, registerType: unknown): JsonRecord[] | undefined {
+  const role = typeof registerType === 'string' ? MAIN_ROLE[registerType] : undefined;
+  if (!role) return undefined;
+  const persons = [data['person'], ...(registerType === 'marriage' ? [data['spouse']] : [])].filter(isRecord).map((person) => ({ ...person, role }));
+  return persons.length > 0 ? persons : undefined;
+}
+
+function personRows(person: RegisterPerson & { readonly birthName?: string }): [string, string][] {
   return [
-    [ROLES[person.role] ?? person.role, `${person.givenName} ${person.familyName}`],
+    [ROLES[person.role] ?? person.role, `${person.givenName} ${person.familyName}${person.birthName ? ` geb. ${person.birthName}` : ''}`],
     ...(person.birthDate ? ([['geboren am', formatDate(person.birthDate)]] as [string, string][]) : []),
   ];
 }

@@ -1,4 +1,4 @@
-import { type DocumentTemplate, isoDate, legalRemedyNotice, nonEmptyString, type Recipient, recipientBlock, recipientSchema, signatoryOf } from '../document-template';
+import { type DocumentTemplate, fill, isRecord, isoDate, legalRemedyNotice, nonEmptyString, personRecipient, type Recipient, recipientBlock, recipientSchema, referenceOf, signatoryOf } from '../document-template';
 import { formatDate, formatEuro } from '../german-format';
 import { type Signatory, signatorySchema } from '../municipality';
 
@@ -15,14 +15,38 @@ export interface DogTaxNoticeData {
   readonly dogTagNumber: string;
   readonly cashReference: string;
   readonly dueDate: string;
-  /** Collected by SEPA direct debit instead of a transfer. */
-  readonly sepaMandate?: { readonly iban: string; readonly accountHolder: string };
+  /** Collected by SEPA direct debit instead of a transfer: the account, or `true` when the route only knows a mandate exists. */
+  readonly sepaMandate?: { readonly iban: string; readonly accountHolder: string } | true;
+  /** The rate's wording in the notice (the rate table's `label`, e.g. "Ersthund"). */
+  readonly rateLabel?: string;
+  readonly exemptionRequested?: boolean;
+  readonly exemptionGranted?: boolean;
   readonly signatory?: Signatory;
 }
 
 /** Hundesteuerbescheid with the yearly tax, the dog tag (Hundemarke) and the payment. */
 export const dogTaxNoticeTemplate: DocumentTemplate<DogTaxNoticeData> = {
   name: 'dog-tax-notice',
+  /**
+   * hundesteuer sends `caseId`, `keeper` (the recipient), `dog` without `dangerous`, the rate
+   * decision `rate` {annualAmount, rateKind, label}, `taxFrom` and `sepa` (a mandate exists).
+   */
+  normalize(data) {
+    const rate = isRecord(data['rate']) ? data['rate'] : {};
+    const dog = isRecord(data['dog']) ? data['dog'] : undefined;
+    const dangerous = data['dangerous'] ?? (typeof rate['rateKind'] === 'string' ? rate['rateKind'] === 'dangerous' : undefined);
+    return fill(
+      { ...data, ...(dog && dog['dangerous'] === undefined && dangerous !== undefined ? { dog: { ...dog, dangerous } } : {}) },
+      {
+        reference: referenceOf(data),
+        recipient: personRecipient(data['keeper']),
+        from: data['taxFrom'],
+        annualTax: rate['annualAmount'],
+        rateLabel: rate['label'],
+        sepaMandate: data['sepa'] === true ? true : undefined,
+      },
+    );
+  },
   schema: {
     type: 'object',
     required: ['recipient', 'reference', 'dog', 'from', 'annualTax', 'taxCaseNumber', 'dogTagNumber', 'cashReference', 'dueDate'],
@@ -36,7 +60,10 @@ export const dogTaxNoticeTemplate: DocumentTemplate<DogTaxNoticeData> = {
       dogTagNumber: nonEmptyString,
       cashReference: nonEmptyString,
       dueDate: isoDate,
-      sepaMandate: { type: 'object', required: ['iban', 'accountHolder'], properties: { iban: nonEmptyString, accountHolder: nonEmptyString } },
+      sepaMandate: { anyOf: [{ const: true }, { type: 'object', required: ['iban', 'accountHolder'], properties: { iban: nonEmptyString, accountHolder: nonEmptyString } }] },
+      rateLabel: { type: 'string' },
+      exemptionRequested: { type: 'boolean' },
+      exemptionGranted: { type: 'boolean' },
       signatory: signatorySchema,
     },
   },
@@ -50,13 +77,19 @@ export const dogTaxNoticeTemplate: DocumentTemplate<DogTaxNoticeData> = {
     letter.fields([
       ['Steuerfall', data.taxCaseNumber],
       ['Hund', data.dog.name],
-      ['Einstufung', data.dog.dangerous ? 'gefährlicher Hund (erhöhter Steuersatz)' : 'Hund (allgemeiner Steuersatz)'],
+      ['Einstufung', data.rateLabel ? data.rateLabel : data.dog.dangerous ? 'gefährlicher Hund (erhöhter Steuersatz)' : 'Hund (allgemeiner Steuersatz)'],
       ['Jahressteuer', formatEuro(data.annualTax)],
       ['Beginn der Steuerpflicht', formatDate(data.from)],
       ['Hundemarke Nr.', data.dogTagNumber],
     ]);
     letter.paragraph(`Die Hundemarke Nr. ${data.dogTagNumber} liegt diesem Bescheid bei. Der Hund muss sie außerhalb Ihrer Wohnung oder Ihres umfriedeten Grundstücks sichtbar tragen.`);
-    if (data.sepaMandate) {
+    if (data.exemptionGranted) letter.paragraph('Die beantragte Steuerbefreiung wird gewährt.');
+    else if (data.exemptionRequested) letter.paragraph('Die beantragte Steuerbefreiung wird nicht gewährt, weil ihre Voraussetzungen nicht nachgewiesen sind.');
+    if (data.annualTax === 0) {
+      letter.paragraph(`Es ist keine Hundesteuer zu zahlen. Kassenzeichen: ${data.cashReference}.`);
+    } else if (data.sepaMandate === true) {
+      letter.paragraph(`Der Betrag wird zum ${formatDate(data.dueDate)} aufgrund des erteilten SEPA-Lastschriftmandats von Ihrem Konto eingezogen. Kassenzeichen: ${data.cashReference}.`);
+    } else if (data.sepaMandate) {
       letter.paragraph(`Der Betrag wird zum ${formatDate(data.dueDate)} aufgrund des SEPA-Lastschriftmandats von dem Konto ${data.sepaMandate.iban} (${data.sepaMandate.accountHolder}) eingezogen. Kassenzeichen: ${data.cashReference}.`);
     } else if (municipality.bank) {
       letter.paragraph(`Bitte zahlen Sie bis zum ${formatDate(data.dueDate)} unter Angabe des Kassenzeichens ${data.cashReference} auf das Konto ${municipality.bank.accountHolder}, IBAN ${municipality.bank.iban}, BIC ${municipality.bank.bic} (${municipality.bank.bankName}).`);

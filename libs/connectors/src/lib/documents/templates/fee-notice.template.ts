@@ -1,5 +1,5 @@
 import { roundToCents } from '../../core/amounts';
-import { type DocumentTemplate, isoDate, itemsSchema, legalRemedyNotice, nonEmptyString, type Recipient, recipientBlock, recipientSchema, signatoryOf } from '../document-template';
+import { type DocumentTemplate, fill, isRecord, isoDate, itemsSchema, legalRemedyNotice, nonEmptyString, personRecipient, type Recipient, recipientBlock, recipientSchema, referenceOf, signatoryOf } from '../document-template';
 import { formatDate, formatEuro } from '../german-format';
 import { type Signatory, signatorySchema } from '../municipality';
 
@@ -23,6 +23,20 @@ export interface FeeNoticeData {
 /** Gebührenbescheid: items, total, due date, bank details with Kassenzeichen, Rechtsbehelfsbelehrung. */
 export const feeNoticeTemplate: DocumentTemplate<FeeNoticeData> = {
   name: 'fee-notice',
+  /** Route shapes: `caseId`, the applicant as recipient, a `fee` {amount, purpose, items} as urkunden builds it, a `receivable` {cashReference, dueDate}. */
+  normalize(data) {
+    const fee = isRecord(data['fee']) ? data['fee'] : {};
+    const receivable = isRecord(data['receivable']) ? data['receivable'] : {};
+    return fill(data, {
+      reference: referenceOf(data),
+      recipient: personRecipient(data['applicant']),
+      subject: data['purpose'] ?? fee['purpose'],
+      items: fee['items'],
+      total: fee['amount'],
+      cashReference: receivable['cashReference'],
+      dueDate: receivable['dueDate'],
+    });
+  },
   schema: {
     type: 'object',
     required: ['recipient', 'reference', 'subject', 'items', 'cashReference', 'dueDate'],

@@ -1,4 +1,4 @@
-import { type DocumentTemplate, isoDate, nonEmptyString, type Recipient, recipientBlock, recipientSchema, signatoryOf } from '../document-template';
+import { type DocumentTemplate, fill, fullNameOf, isRecord, isoDate, nonEmptyString, type Recipient, recipientBlock, recipientSchema, referenceOf, signatoryOf } from '../document-template';
 import { formatDate } from '../german-format';
 import { type Signatory, signatorySchema } from '../municipality';
 
@@ -16,6 +16,24 @@ export interface ParkingPermitData {
 /** Bewohnerparkausweis (§ 45 Abs. 1b Nr. 2a StVO): zone, plate, validity; to be shown behind the windscreen. */
 export const parkingPermitTemplate: DocumentTemplate<ParkingPermitData> = {
   name: 'parking-permit',
+  /**
+   * bewohnerparkausweis sends `permit` {number, zone, licensePlate, holderName, validFrom, validTo},
+   * `caseId`, `applicant` and the `address` of the residence; the holder is the applicant there.
+   */
+  normalize(data) {
+    const permit = isRecord(data['permit']) ? data['permit'] : {};
+    const name = permit['holderName'] ?? fullNameOf(data['applicant']);
+    const address = (isRecord(data['applicant']) ? data['applicant']['address'] : undefined) ?? data['address'];
+    return fill(data, {
+      holder: data['recipient'] ?? (name !== undefined && address !== undefined ? { name, address } : undefined),
+      zone: permit['zone'] ?? data['parkingZone'],
+      licensePlate: permit['licensePlate'] ?? data['licensePlate'],
+      validFrom: permit['validFrom'],
+      validUntil: permit['validTo'] ?? data['validTo'],
+      permitNumber: permit['number'],
+      reference: referenceOf(data),
+    });
+  },
   schema: {
     type: 'object',
     required: ['holder', 'zone', 'licensePlate', 'validFrom', 'validUntil'],
@@ -36,7 +54,7 @@ export const parkingPermitTemplate: DocumentTemplate<ParkingPermitData> = {
     letter.letterhead().addressBlock(recipientBlock(data.holder), data.reference);
     letter.heading('Bewohnerparkausweis', 20);
     letter.fields([
-      ['Bewohnerparkzone', data.zone],
+      ['Bewohnerparkzone', zoneLabel(data.zone, municipality)],
       ['Amtliches Kennzeichen', data.licensePlate],
       ['Gültig vom', formatDate(data.validFrom)],
       ['Gültig bis', formatDate(data.validUntil)],
@@ -47,3 +65,11 @@ export const parkingPermitTemplate: DocumentTemplate<ParkingPermitData> = {
     letter.signature(signatoryOf(data, municipality));
   },
 };
+
+/** `P1` → `P1 Altstadt` when the tenant values (parkingPermit.zones) name the zone. */
+function zoneLabel(zone: string, municipality: unknown): string {
+  const permit = isRecord(municipality) ? municipality['parkingPermit'] : undefined;
+  const zones = isRecord(permit) && Array.isArray(permit['zones']) ? permit['zones'] : [];
+  const named = zones.find((candidate): candidate is { id: string; name: string } => isRecord(candidate) && candidate['id'] === zone && typeof candidate['name'] === 'string');
+  return named && !zone.includes(named.name) ? `${zone} ${named.name}` : zone;
+}
