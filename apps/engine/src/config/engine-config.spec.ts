@@ -15,6 +15,8 @@ describe('loadEngineConfig', () => {
       webDir: resolve('dist/web'),
       jobExecutor: { enabled: true, pollIntervalMs: 500, batchSize: 32, lockDurationMs: 300_000, concurrency: 8, workerId: `${hostname()}:${process.pid}` },
       auth: { mode: 'local', audience: 'laufweg', rolesClaim: 'roles', devIssuer: { issuer: 'http://localhost:3000/dev-auth' } },
+      routes: { deployAtStart: true, processesDir: resolve('processes') },
+      transport: { intakeCertBindings: [] },
     });
   });
 

@@ -10,17 +10,19 @@ export interface ApplicationProblem {
 
 export type ApplicationCheck = { readonly ok: true } | { readonly ok: false; readonly problems: readonly ApplicationProblem[] };
 
-const compiled = new WeakMap<object, ValidateFunction>();
+const compiled = new Map<string, ValidateFunction>();
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);
 
-/** Application data against its service's JSON Schema (draft 2020-12); each problem with its JSON pointer. */
+/** Application data against its service's JSON Schema (draft 2020-12, formats checked); each problem with its JSON pointer. */
 export function checkApplication(schema: JsonObject, data: unknown): ApplicationCheck {
-  let validate = compiled.get(schema);
+  const key = JSON.stringify(schema);
+  let validate = compiled.get(key);
   if (!validate) {
-    const id = typeof schema['$id'] === 'string' ? schema['$id'] : undefined;
-    validate = (id ? ajv.getSchema(id) : undefined) ?? ajv.compile(schema);
-    compiled.set(schema, validate);
+    // Without its $id: the same $id with other content (a changed schema) compiles anew.
+    const { $id: _id, ...anonymous } = schema;
+    validate = ajv.compile(anonymous);
+    compiled.set(key, validate);
   }
   if (validate(data)) return { ok: true };
   return {

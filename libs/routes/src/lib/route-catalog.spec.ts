@@ -94,6 +94,14 @@ describe('applications and start variables', () => {
     expect(checked.ok ? [] : checked.problems.map((problem) => problem.pointer).sort()).toEqual(['/applicant/familyName', '/copies', '/email']);
   });
 
+  it('checks formats, and a changed schema under the same $id validates with its new content', () => {
+    const first = { $id: 'https://laufweg.example/test/changing.schema.json', type: 'object', properties: { birthDate: { type: 'string', format: 'date' } } };
+    expect(checkApplication(first, { birthDate: '1990-13-45' })).toMatchObject({ ok: false, problems: [{ pointer: '/birthDate' }] });
+    expect(checkApplication(first, { birthDate: '1990-05-17' })).toEqual({ ok: true });
+    const changed = { ...first, required: ['birthDate'] };
+    expect(checkApplication(changed, {})).toMatchObject({ ok: false, problems: [{ pointer: '/birthDate' }] });
+  });
+
   it('gives a route the application and the submission facts, never attachment content', () => {
     const variables = submissionStartVariables({
       application: { copies: 1 },

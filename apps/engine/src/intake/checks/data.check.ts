@@ -1,4 +1,5 @@
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import { intakeProblemType, type ReceiptProblem } from '../receipt';
 import type { CheckInput, IntakeCheck } from './intake-check';
 import { parseJson } from './parse-json';
@@ -7,11 +8,12 @@ import { schemaProblems } from './schema-problems';
 /**
  * The application data is JSON and valid against the JSON Schema (draft 2020-12) of the service
  * the tenant offers. Without an offered service there is no schema: the service check rejects.
- * Compiled validators are kept per schema text (routes are redeployed rarely).
+ * Compiled validators are kept per schema text (routes are redeployed rarely). Formats (`date`,
+ * `email`, ...) are checked, as the portal's own form checks them.
  */
 export class DataCheck implements IntakeCheck {
   readonly name = 'data';
-  private readonly ajv = new Ajv2020({ allErrors: true, strict: false });
+  private readonly ajv = addFormats(new Ajv2020({ allErrors: true, strict: false }));
   private readonly validators = new Map<string, ValidateFunction>();
 
   check({ submission, service }: CheckInput): readonly ReceiptProblem[] {
@@ -33,7 +35,9 @@ export class DataCheck implements IntakeCheck {
     let validate = this.validators.get(key);
     if (!validate) {
       if (this.validators.size > 200) this.validators.clear();
-      validate = this.ajv.compile(schema);
+      // Without its $id: a redeployed schema with the same $id and other content compiles anew.
+      const { $id: _id, ...anonymous } = schema as { $id?: unknown };
+      validate = this.ajv.compile(anonymous);
       this.validators.set(key, validate);
     }
     return validate;
