@@ -8,6 +8,7 @@ import { InlinableTenantPolicy1764340500000 } from './1764340500000-inlinable-te
 import { DeploymentValues1764340550000 } from './1764340550000-deployment-values';
 import { Submissions1764340600000 } from './1764340600000-submissions';
 import { Documents1764340700000 } from './1764340700000-documents';
+import { RetentionConnectedData1764340800000 } from './1764340800000-retention-connected-data';
 
 /** Every migration, in the order they apply. Never discovered by glob (it breaks when bundled). */
 export const migrations = [
@@ -21,6 +22,7 @@ export const migrations = [
   DeploymentValues1764340550000,
   Submissions1764340600000,
   Documents1764340700000,
+  RetentionConnectedData1764340800000,
 ] as const;
 
 /** Names as TypeORM records them in `laufweg_migrations`, for the readiness check. */

@@ -12,6 +12,30 @@ export interface ErasedInstance {
   readonly processId: string;
   readonly retention: string;
   readonly redactedEvents: number;
+  /** Submissions whose content and attachments were dropped (ids, hashes and receipt stay). */
+  readonly erasedSubmissions: number;
+  /** Rendered documents deleted; what identifies them without personal data is in the audit entry. */
+  readonly deletedDocuments: number;
+  readonly redactedConnectorRecords: number;
+  readonly redactedPaymentRequests: number;
+}
+
+/** A deleted document as the `retention.erased` entry records it: no name, no content. (A type, not an interface, so it fits `AuditDetails`.) */
+export type DeletedDocument = {
+  readonly id: string;
+  readonly template: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly createdAt: string;
+};
+
+/** What `erase_instance_tree` reports (ADR 0005). */
+interface TreeErasure {
+  events: number;
+  submissions: number;
+  documents: DeletedDocument[];
+  connectorRecords: number;
+  paymentRequests: number;
 }
 
 /** A process whose `retention` property is not a period: its instances are kept (never erased early) until it is fixed. */
@@ -44,9 +68,11 @@ interface Candidate {
  * and each process definition with ended, not yet erased root instances, the period is the
  * process's `retention` property or the tenant's default; every tree that ended before now minus
  * the period and has no legal hold on any of its instances is erased by the database function
- * `erase_personal_data` (which checks end, hold and tenant again under the root's row lock), and
- * a `retention.erased` audit entry is appended in the same transaction. Safe to run in several
- * engine processes at once: a tree is erased, and audited, once.
+ * `erase_instance_tree` (which checks end, hold and tenant again under the root's row lock): the
+ * event log, variables and incidents, and what the intake and the connectors keep of the tree
+ * (submissions, documents, connector records, payment requests); a `retention.erased` audit
+ * entry is appended in the same transaction. Safe to run in several engine processes at once: a
+ * tree is erased, and audited, once.
  */
 export class RetentionSweeper {
   private readonly declared = new Map<string, string | undefined>();
@@ -98,8 +124,20 @@ export class RetentionSweeper {
         [tenantId, definitionKey, cutoff, after?.ended_at ?? new Date(0), after?.key ?? '0', this.batchSize],
       );
       for (const candidate of rows) {
-        const redactedEvents = await this.erase(tenantId, candidate, retention, now);
-        if (redactedEvents !== null) erased.push({ tenantId, processInstanceKey: candidate.key, processId: candidate.process_id, retention, redactedEvents });
+        const erasure = await this.erase(tenantId, candidate, retention, now);
+        if (erasure !== null) {
+          erased.push({
+            tenantId,
+            processInstanceKey: candidate.key,
+            processId: candidate.process_id,
+            retention,
+            redactedEvents: erasure.events,
+            erasedSubmissions: erasure.submissions,
+            deletedDocuments: erasure.documents.length,
+            redactedConnectorRecords: erasure.connectorRecords,
+            redactedPaymentRequests: erasure.paymentRequests,
+          });
+        }
       }
       if (rows.length < this.batchSize) return erased;
       after = rows[rows.length - 1];
@@ -107,11 +145,11 @@ export class RetentionSweeper {
   }
 
   /** Erases one tree and audits it in one transaction; null when the database found it not eligible (any more). */
-  private async erase(tenantId: string, candidate: Candidate, retention: string, now: Date): Promise<number | null> {
+  private async erase(tenantId: string, candidate: Candidate, retention: string, now: Date): Promise<TreeErasure | null> {
     return withTenants(this.pool, [tenantId], async (client) => {
-      const { rows } = await client.query<{ redacted: number | null }>('SELECT erase_personal_data($1, $2) AS redacted', [tenantId, candidate.key]);
-      const redacted = rows[0].redacted;
-      if (redacted === null) return null;
+      const { rows } = await client.query<{ erased: TreeErasure | null }>('SELECT erase_instance_tree($1, $2) AS erased', [tenantId, candidate.key]);
+      const erased = rows[0].erased;
+      if (erased === null) return null;
       await appendAuditEntries(client, tenantId, [
         {
           at: now,
@@ -121,10 +159,19 @@ export class RetentionSweeper {
           targetKind: 'process-instance',
           targetKey: candidate.key,
           requestId: null,
-          details: { processId: candidate.process_id, endedAt: candidate.ended_at.toISOString(), retention, redactedEvents: redacted },
+          details: {
+            processId: candidate.process_id,
+            endedAt: candidate.ended_at.toISOString(),
+            retention,
+            redactedEvents: erased.events,
+            erasedSubmissions: erased.submissions,
+            deletedDocuments: erased.documents,
+            redactedConnectorRecords: erased.connectorRecords,
+            redactedPaymentRequests: erased.paymentRequests,
+          },
         },
       ]);
-      return redacted;
+      return erased;
     });
   }
 
