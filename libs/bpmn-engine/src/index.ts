@@ -11,3 +11,4 @@ export type { ElementProcessor, ScopeProcessor, ElementContext, Failure, HookRes
 export { scheduleTimer, nextDueDate, type TimerSchedule, type ScheduleOptions } from './lib/behaviors/timer-schedule';
 export { germanBusinessCalendar, type BusinessCalendar, type BusinessCalendarOptions } from './lib/calendar/business-calendar';
 export { ownerOfEvent, type EventOwner } from './lib/events/event-owner';
+export { fourEyesElementIds, fourEyesReason, readFourEyesViolation, type FourEyesViolation } from './lib/processing/handlers/four-eyes-rule';

@@ -283,10 +283,11 @@ export class EngineHarness {
     return Object.values(this.currentState.userTasks).filter((task) => !elementId || task.elementId === elementId);
   }
 
-  completeUserTask(elementId: string, variables: JsonObject = {}): void {
+  /** Completes the first open task of the element, by `completedBy` if given (the four-eyes rule needs it). */
+  completeUserTask(elementId: string, variables: JsonObject = {}, completedBy?: string): void {
     const task = this.userTasks(elementId)[0];
     if (!task) throw new Error(`No open user task for '${elementId}'. Open: ${this.userTasks().map((open) => open.elementId).join(', ') || 'none'}.`);
-    this.execute({ type: 'CompleteUserTask', userTaskKey: task.key, variables });
+    this.execute({ type: 'CompleteUserTask', userTaskKey: task.key, variables, ...(completedBy === undefined ? {} : { completedBy }) });
   }
 
   // ---- events ------------------------------------------------------------------------------

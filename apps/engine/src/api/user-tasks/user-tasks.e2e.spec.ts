@@ -90,6 +90,10 @@ describe('user tasks over HTTP', () => {
       }),
     );
     expect(await api.fingerprint()).toEqual(before);
+    // the engine enforces the rule itself (from the state the runtime stored), also for a client that bypasses the API
+    const direct = await api.runtime.completeUserTask(TENANT, approve, { decision: 'approved' }, 'anna');
+    expect(direct).toEqual({ rejected: true, reason: `Four-eyes rule: 'approve' must be completed by someone other than who completed 'check' (user task ${check}) in this process instance; anna completed it.` });
+    expect(await api.fingerprint()).toEqual(before);
 
     // anna gives it back, ben takes it and completes it
     expect((await post(`${approve}/unclaim`, anna)).status).toBe(204);

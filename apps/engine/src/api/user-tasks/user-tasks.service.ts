@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { type HttpException, Injectable } from '@nestjs/common';
+import { fourEyesElementIds, readFourEyesViolation } from '@laufweg/bpmn-engine';
 import type { ExecutableProcess, JsonObject } from '@laufweg/bpmn-model';
 import { EngineRuntime } from '@laufweg/persistence';
 import type { Caller, TenantMembership } from '../../auth';
@@ -94,24 +95,28 @@ export class UserTasksService {
       if (problems.length > 0) throw unprocessable('invalid-form-data', 'Invalid form data', `The data does not fit the form '${form.id ?? task.form_id}'; the task stays open.`, problems);
     }
     await this.checkFourEyes(tenantId, caller, task);
-    await runCommand('user-task', key, () => this.runtime.completeUserTask(tenantId, key, variables, caller.subject));
+    await runCommand('user-task', key, async () => {
+      const result = await this.runtime.completeUserTask(tenantId, key, variables, caller.subject);
+      // The engine is the authority (it checks under the command's lock): its refusal gets the same answer.
+      const violation = result.rejected ? readFourEyesViolation(result.reason) : undefined;
+      if (violation) throw fourEyesProblem(violation.elementId, { elementId: violation.earlierElementId, userTaskKey: violation.earlierUserTaskKey });
+      return result;
+    });
   }
 
-  /** The four-eyes rule: `fourEyes` on the task names earlier elements whose completer must not complete this one. */
+  /**
+   * A pre-check of the four-eyes rule on the event log, for an early answer before the command
+   * runs. The engine enforces the rule itself (from its state, under the lock); this check also
+   * covers instances whose earlier tasks were completed before the engine kept their completers.
+   */
   private async checkFourEyes(tenantId: string, caller: Caller, task: TaskRow): Promise<void> {
     const model = (await this.models(tenantId, [task])).get(task.process_definition_key);
-    const earlier = listProperty(model?.elements[task.element_id]?.properties['fourEyes']);
+    const element = model?.elements[task.element_id];
+    const earlier = element ? fourEyesElementIds(element) : [];
     if (earlier.length === 0) return;
     const completers = await this.repository.completers(tenantId, task.root_key, task.process_instance_key, earlier);
     const conflict = completers.find((entry) => entry.completedBy === caller.subject);
-    if (!conflict) return;
-    throw problem(
-      403,
-      'four-eyes',
-      'Four-eyes rule',
-      `'${task.element_id}' must be completed by someone other than who completed '${conflict.elementId}' (user task ${conflict.userTaskKey}) in this process instance; you completed it.`,
-      { elementId: task.element_id, errors: [{ rule: 'four-eyes', elementId: conflict.elementId, message: `User task ${conflict.userTaskKey} ('${conflict.elementId}') was completed by you.` }] },
-    );
+    if (conflict) throw fourEyesProblem(task.element_id, conflict);
   }
 
   private async task(tenantId: string, viewer: TaskViewer, key: string): Promise<TaskRow> {
@@ -135,6 +140,17 @@ export class UserTasksService {
       return model ? [[key, model] as const] : [];
     }));
   }
+}
+
+/** 403 `four-eyes`: the caller completed `earlier`, a task the rule on `elementId` names. */
+function fourEyesProblem(elementId: string, earlier: { readonly elementId: string; readonly userTaskKey: string }): HttpException {
+  return problem(
+    403,
+    'four-eyes',
+    'Four-eyes rule',
+    `'${elementId}' must be completed by someone other than who completed '${earlier.elementId}' (user task ${earlier.userTaskKey}) in this process instance; you completed it.`,
+    { elementId, errors: [{ rule: 'four-eyes', elementId: earlier.elementId, message: `User task ${earlier.userTaskKey} ('${earlier.elementId}') was completed by you.` }] },
+  );
 }
 
 /** A comma-separated property value as a list (`"check, review"`). */

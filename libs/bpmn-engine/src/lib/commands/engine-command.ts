@@ -40,7 +40,11 @@ export type EngineCommand =
       readonly type: 'CompleteUserTask';
       readonly userTaskKey: string;
       readonly variables?: JsonObject;
-      /** Who completed the task (the caller's subject), recorded for the four-eyes rule and history. */
+      /**
+       * Who completed the task (the caller's subject), recorded for the four-eyes rule and history.
+       * Required for a task with a `fourEyes` property: the engine refuses the command without it,
+       * and when this person completed an element the property names in the same process instance.
+       */
       readonly completedBy?: string;
     }
   /** Sets (or with null removes) the assignee of an open user task. Who may do so is the caller's policy. */

@@ -71,6 +71,13 @@ export interface ElementInstanceRecord {
   trigger?: EventTrigger;
   /** Compensation handlers: the key of the throwing event waiting for them. */
   compensationThrowKey?: string;
+  /**
+   * Process instances only: who completed user tasks of this instance, for the four-eyes rule.
+   * User-task element id -> completer (`completedBy`) -> key of the first task of that element
+   * they completed. Kept on the process instance record (not a map of its own) so that it lives
+   * and ends with the instance and the runtime stores it with that row.
+   */
+  userTaskCompleters?: Record<string, Record<string, string>>;
 }
 
 export interface ProcessDefinitionRecord {

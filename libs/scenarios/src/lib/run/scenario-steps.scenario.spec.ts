@@ -5,6 +5,7 @@ const ORDER = join(ENGINE_FIXTURES, 'order-basics.bpmn');
 const EVENTS = join(ENGINE_FIXTURES, 'events.bpmn');
 const DEADLINE = join(ENGINE_FIXTURES, 'working-day-deadline.bpmn');
 const URKUNDE = join(SCENARIO_FIXTURES, 'geburtsurkunde.bpmn');
+const FOUR_EYES = join(ENGINE_FIXTURES, 'four-eyes.bpmn');
 
 const order = (connectors: string, steps: string, expect = ''): string =>
   `name: t\nroute: r\napplication: { amount: 400, owner: anna }\nconnectors:\n${connectors}\nsteps:\n${steps}\n${expect}`;
@@ -18,6 +19,27 @@ describe('scenario steps', () => {
     );
     expect(result.failures).toEqual([]);
     expect(events.find((record) => record.type === 'UserTaskCompleted')).toMatchObject({ completedBy: 'carla', variables: { approved: true } });
+  });
+
+  it('given a four-eyes approval, when the reviewer also approves, then the step fails naming the rule, the review task and the user', async () => {
+    const steps = (approver: string): string =>
+      `name: t\nroute: r\nsteps:\n  - completeUserTask: { element: review, user: anna }\n  - completeUserTask: { element: approve, user: ${approver}, form: { approved: true } }\n`;
+
+    const { result, events } = await whenRun(steps('anna'), FOUR_EYES);
+
+    const [reviewKey] = events.flatMap((record) => (record.type === 'UserTaskCreated' && record.userTask.elementId === 'review' ? [record.userTask.key] : []));
+    expect(reviewKey).toBeDefined();
+    expect(result.failures).toEqual([
+      {
+        where: 'steps[1].completeUserTask',
+        line: 5,
+        message: `the engine refused: CompleteUserTask rejected: Four-eyes rule: 'approve' must be completed by someone other than who completed 'review' (user task ${reviewKey}) in this process instance; anna completed it.`,
+      },
+    ]);
+    expect(events.filter((record) => record.type === 'UserTaskCompleted')).toHaveLength(1);
+
+    const second = await whenRun(`${steps('ben')}expect: { endEvent: end }`, FOUR_EYES);
+    expect(second.result.failures).toEqual([]);
   });
 
   it('given a user task for other groups, when the scenario expects a group, then it names the groups the task has', async () => {

@@ -14,6 +14,7 @@ export const migrationAppliers: ApplierTable<'ProcessInstanceMigrated'> = {
       instance.elementId = rename(instance.elementId);
       instance.processDefinitionKey = event.processDefinitionKey;
       instance.processId = event.processId;
+      if (instance.userTaskCompleters) instance.userTaskCompleters = renameCompleters(instance.userTaskCompleters, rename);
     }
     for (const record of [...owned(state.jobs), ...owned(state.userTasks)]) {
       record.elementId = rename(record.elementId);
@@ -28,3 +29,13 @@ export const migrationAppliers: ApplierTable<'ProcessInstanceMigrated'> = {
     }
   },
 };
+
+/** Completers of a renamed element count for its new id (two ids mapped onto one merge; one task per person stays). */
+function renameCompleters(completers: Record<string, Record<string, string>>, rename: (elementId: string) => string): Record<string, Record<string, string>> {
+  const renamed: Record<string, Record<string, string>> = {};
+  for (const [elementId, byPerson] of Object.entries(completers)) {
+    const target = (renamed[rename(elementId)] ??= {});
+    for (const [person, userTaskKey] of Object.entries(byPerson)) target[person] ??= userTaskKey;
+  }
+  return renamed;
+}

@@ -51,7 +51,13 @@ export const workAppliers: ApplierTable<WorkEvents> = {
     state.userTasks[event.userTask.key] = { ...event.userTask };
   },
   UserTaskCompleted: (state, event) => {
+    const task = must(state.userTasks[event.key], 'user task');
     delete state.userTasks[event.key];
+    if (!event.completedBy) return;
+    // The four-eyes rule asks who completed which element in this process instance.
+    const processInstance = must(state.elementInstances[task.processInstanceKey], `process instance ${task.processInstanceKey}`);
+    const completers = ((processInstance.userTaskCompleters ??= {})[task.elementId] ??= {});
+    completers[event.completedBy] ??= task.key;
   },
   UserTaskAssigned: (state, event) => {
     const task = must(state.userTasks[event.key], 'user task');

@@ -1,9 +1,12 @@
-import type { JsonObject } from '@laufweg/bpmn-model';
+import type { ExecutableElement, JsonObject } from '@laufweg/bpmn-model';
 import type { Behaviors } from '../../behaviors/behaviors';
+import { InconsistentStateError } from '../../events/appliers/applier';
 import { event } from '../../events/engine-event';
 import { failure } from '../../processors/element-processor';
+import type { UserTaskRecord } from '../../state/engine-state';
 import { retryStep } from '../step-runner';
 import { reject, type CommandHandlerTable } from './command-handler';
+import { fourEyesRefusal } from './four-eyes-rule';
 
 type WorkCommands = 'CompleteJob' | 'FailJob' | 'ThrowJobError' | 'CompleteUserTask' | 'AssignUserTask' | 'ResolveIncident';
 
@@ -46,6 +49,8 @@ export const workHandlers: CommandHandlerTable<WorkCommands> = {
   CompleteUserTask(command, behaviors) {
     const task = behaviors.processing.state.userTasks[command.userTaskKey];
     if (!task) return reject(`No open user task ${command.userTaskKey}.`);
+    const refusal = fourEyesRefusal(behaviors.processing.state, task, taskElement(task, behaviors), command.completedBy);
+    if (refusal) return reject(refusal);
     const completedBy = command.completedBy !== undefined ? { completedBy: command.completedBy } : {};
     behaviors.processing.emit(event('UserTaskCompleted', { key: task.key, variables: command.variables ?? {}, ...completedBy }));
     triggerOwner(task.elementInstanceKey, command.variables ?? {}, behaviors);
@@ -76,4 +81,12 @@ export const workHandlers: CommandHandlerTable<WorkCommands> = {
 function triggerOwner(elementInstanceKey: string, variables: JsonObject, behaviors: Behaviors): void {
   const instance = behaviors.processing.instance(elementInstanceKey);
   if (instance) behaviors.triggers.trigger(instance.key, instance.elementId, true, variables);
+}
+
+/** The model element of an open user task (its instance names the definition it runs on). */
+function taskElement(task: Pick<UserTaskRecord, 'key' | 'elementId' | 'elementInstanceKey'>, behaviors: Behaviors): ExecutableElement {
+  const { processing } = behaviors;
+  const instance = processing.instance(task.elementInstanceKey);
+  if (!instance) throw new InconsistentStateError(`User task ${task.key} has no element instance.`);
+  return processing.element({ processDefinitionKey: instance.processDefinitionKey, elementId: task.elementId });
 }
