@@ -12,19 +12,26 @@ import {
 import type { Pool, PoolClient } from 'pg';
 import { beginTenantTransaction } from '../database/tenant-scope';
 import { attributeEvents } from './event-attribution';
-import { appendEvents } from './event-log';
-import { KeyBlock, KeysExhaustedError } from './key-block';
+import { KeysExhaustedError } from './key-block';
 import type { CompiledModelCache } from './model-cache';
-import { writeProcessInstanceHeaders } from './process-instance-headers';
+import { planProcessInstanceHeaders, writeMigrations } from './process-instance-headers';
 import { diffStates, rootResolver } from './state-diff';
-import { loadState, type StateSelection } from './state-loader';
-import { writeChanges } from './state-writer';
+import { loadStateReservingKeys, type StateSelection } from './state-loader';
+import { writeCommand } from './state-writer';
+
+/** Tables whose rows name their instance tree, for finding the tree a command acts on. */
+export type RootedTable = 'job' | 'user_task' | 'incident' | 'process_instance';
 
 export interface RunCommandRequest {
   readonly tenantId: string;
   readonly command: EngineCommand;
   /** The instance trees the command acts on (locked in key order); none for one that starts new ones. */
   readonly rootKeys?: readonly string[];
+  /**
+   * Instead of rootKeys: the one tree this record belongs to, found in the round trip that locks
+   * its root. `missing` makes the error thrown when the record does not exist.
+   */
+  readonly rootOfRecord?: { readonly table: RootedTable; readonly key: string; readonly missing: () => Error };
   /** Further records the command needs (definition-level subscriptions, buffered messages). */
   readonly selection?: Omit<StateSelection, 'rootKeys'>;
   /** A job or timer row to lock first; the command is refused if it is gone (fired or done elsewhere). */
@@ -69,9 +76,10 @@ const MAX_ATTEMPTS = 5;
 /**
  * The durable runtime's only write path: one command = one PostgreSQL transaction. It locks the
  * root process instance rows of the trees the command acts on, loads their rows into an engine
- * state, runs the pure engine to the next wait states, writes the rows that changed, appends the
- * events to each tree's log and commits. A crash anywhere before the commit leaves the old
- * state; after it, the new one. Serialization failures and deadlocks are retried.
+ * state, runs the pure engine to the next wait states, writes the rows that changed and appends the
+ * events to each tree's log (in one statement, see writeCommand) and commits. A crash anywhere
+ * before the commit leaves the old state; after it, the new one. Serialization failures and
+ * deadlocks are retried.
  */
 export class CommandStore {
   private readonly observers: CommandObserver[] = [];
@@ -89,15 +97,18 @@ export class CommandStore {
   }
 
   async run(request: RunCommandRequest): Promise<RunCommandResult> {
-    if (this.observers.length === 0) return this.runWithRetries(request);
+    if (this.observers.length === 0) return this.runWithRetries(request, () => undefined);
     const started = performance.now();
+    // Observers see the trees the command locked as its rootKeys, also when it named a record instead.
+    let locked: readonly string[] | undefined;
     const report = (outcome: { result: RunCommandResult } | { error: unknown }): void => {
-      const observation = { request, durationMs: performance.now() - started, ...outcome };
+      const observed = request.rootOfRecord && locked ? { ...request, rootKeys: locked } : request;
+      const observation = { request: observed, durationMs: performance.now() - started, ...outcome };
       for (const observer of this.observers) observer.commandRan(observation);
     };
     let result: RunCommandResult;
     try {
-      result = await this.runWithRetries(request);
+      result = await this.runWithRetries(request, (rootKeys) => (locked = rootKeys));
     } catch (error) {
       report({ error });
       throw error;
@@ -106,13 +117,21 @@ export class CommandStore {
     return result;
   }
 
-  private async runWithRetries(request: RunCommandRequest): Promise<RunCommandResult> {
+  private async runWithRetries(request: RunCommandRequest, onLocked: (rootKeys: readonly string[]) => void): Promise<RunCommandResult> {
     let keyBlocks = 1;
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
+      // A connection that dies while checked out (e.g. a pooled one whose socket closed meanwhile)
+      // fails the running query and also emits 'error' on the client: without a listener that is
+      // an unhandled error. Such a client is destroyed on release, not pooled again.
+      let broken: Error | undefined;
+      const onError = (error: Error): void => {
+        broken = error;
+      };
+      client.on('error', onError);
       try {
         await beginTenantTransaction(client, [request.tenantId]);
-        const result = await this.runOn(client, request, keyBlocks);
+        const result = await this.runLocked(client, request, keyBlocks, onLocked);
         await client.query(result.rejected ? 'ROLLBACK' : 'COMMIT');
         return result;
       } catch (error) {
@@ -124,7 +143,8 @@ export class CommandStore {
         if (attempt < MAX_ATTEMPTS && isRetryable(error)) continue;
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(broken);
       }
     }
   }
@@ -134,16 +154,22 @@ export class CommandStore {
    * commits, or rolls back on a rejection or error.
    */
   async runOn(client: PoolClient, request: RunCommandRequest, keyBlocks = 1): Promise<RunCommandResult> {
+    return this.runLocked(client, request, keyBlocks, () => undefined);
+  }
+
+  private async runLocked(client: PoolClient, request: RunCommandRequest, keyBlocks: number, onLocked: (rootKeys: readonly string[]) => void): Promise<RunCommandResult> {
     const { tenantId } = request;
-    const rootKeys = [...new Set(request.rootKeys ?? [])].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
-    const revisions = await lockRoots(client, tenantId, rootKeys);
+    const revisions = request.rootOfRecord
+      ? await lockRootOf(client, tenantId, request.rootOfRecord)
+      : await lockRoots(client, tenantId, [...new Set(request.rootKeys ?? [])].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1)));
+    const rootKeys = [...revisions.keys()];
+    onLocked(rootKeys);
     if (request.guardJobKey !== undefined) {
       const guard = await client.query('SELECT 1 FROM job WHERE tenant_id = $1 AND key = $2 FOR UPDATE', [tenantId, request.guardJobKey]);
       if (guard.rowCount === 0) return { rejected: true, reason: `Job or timer ${request.guardJobKey} no longer exists.` };
     }
     const calendar = await this.calendarOf(client, tenantId);
-    const keys = await KeyBlock.reserve(client, keyBlocks);
-    const before = await loadState(client, tenantId, { ...request.selection, rootKeys });
+    const { state: before, keys } = await loadStateReservingKeys(client, tenantId, { ...request.selection, rootKeys }, keyBlocks);
     await this.models.ensureFor(client, tenantId, before);
     const ports = { clock: this.clock, keys, models: this.models, decisions: this.models.decisions, calendar };
     const primary = processCommand(before, request.command, ports);
@@ -151,16 +177,13 @@ export class CommandStore {
     const result = await this.consumeBufferedMessages(client, tenantId, primary.state, primary.events, ports);
 
     const rootOf = rootResolver([result.state, before], result.events);
-    const createdRoots = await writeProcessInstanceHeaders(client, tenantId, before, result.events, rootOf, {
-      now: new Date(this.clock.now()),
-      ...(request.businessKey !== undefined ? { businessKey: request.businessKey } : {}),
-    });
+    const headers = planProcessInstanceHeaders(before, result.events, rootOf, request.businessKey !== undefined ? { businessKey: request.businessKey } : {});
+    await writeMigrations(client, tenantId, headers.migrated);
     // Consumed buffered messages were not loaded up front; they belong to the old state.
     const diffBase = result.consumed.length === 0 ? before : { ...before, messages: { ...before.messages, ...Object.fromEntries(result.consumed.map((message) => [message.key, message])) } };
-    await writeChanges(client, tenantId, diffStates(diffBase, result.state, rootOf));
-    for (const [root, events] of attributeEvents(result.events, [before, result.state], rootOf)) {
-      await appendEvents(client, tenantId, root, revisions.get(root) ?? 0, events);
-    }
+    const appends = [...attributeEvents(result.events, [before, result.state], rootOf)].map(([rootKey, events]) => ({ rootKey, revision: revisions.get(rootKey) ?? 0, events }));
+    await writeCommand(client, tenantId, { changes: diffStates(diffBase, result.state, rootOf), headers, appends, now: new Date(this.clock.now()) });
+    const { createdRoots } = headers;
     return { rejected: false, createdRoots, events: result.events, state: result.state };
   }
 
@@ -224,6 +247,22 @@ async function lockRoots(client: PoolClient, tenantId: string, rootKeys: readonl
   const missing = rootKeys.filter((key) => !revisions.has(key));
   if (missing.length > 0) throw new InstanceNotFoundError(`Process instance ${missing.join(', ')} does not exist.`);
   return revisions;
+}
+
+/** Locks the root of the tree a record belongs to, looking the root up in the same statement. */
+async function lockRootOf(client: PoolClient, tenantId: string, record: NonNullable<RunCommandRequest['rootOfRecord']>): Promise<Map<string, number>> {
+  const { rows } = await client.query<{ key: string; revision: string }>({
+    name: `laufweg.lock-root-of-${record.table}`,
+    text: `SELECT p.key, p.revision FROM process_instance p
+            WHERE p.tenant_id = $1 AND p.key = (SELECT r.root_key FROM ${record.table} r WHERE r.tenant_id = $1 AND r.key = $2) AND p.root_key = p.key
+            FOR UPDATE OF p`,
+    values: [tenantId, record.key],
+  });
+  if (rows.length === 1) return new Map([[rows[0].key, Number(rows[0].revision)]]);
+  // Rare: which is gone, the record or its tree's root?
+  const found = await client.query<{ root_key: string }>(`SELECT root_key FROM ${record.table} WHERE tenant_id = $1 AND key = $2`, [tenantId, record.key]);
+  if (found.rows.length === 0) throw record.missing();
+  throw new InstanceNotFoundError(`Process instance ${found.rows[0].root_key} does not exist.`);
 }
 
 function isRetryable(error: unknown): boolean {

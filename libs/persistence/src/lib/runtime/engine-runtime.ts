@@ -1,7 +1,7 @@
 import { checkMigration, type Clock, type EngineCommand, type MappingInstruction, type MigrationProblem } from '@laufweg/bpmn-engine';
 import type { JsonObject, ModelResult } from '@laufweg/bpmn-model';
 import type { Pool } from 'pg';
-import { CommandStore, type RunCommandRequest, type RunCommandResult } from './command-store';
+import { CommandStore, type RootedTable, type RunCommandRequest, type RunCommandResult } from './command-store';
 import { DeploymentStore, type DeploymentResult, type DeployRequest } from './deployment-store';
 import { CompiledModelCache } from './model-cache';
 import { loadState } from './state-loader';
@@ -41,9 +41,6 @@ export interface CorrelateMessageRequest {
   readonly timeToLiveMs?: number;
   readonly messageId?: string;
 }
-
-/** Tables whose rows name their instance tree, for finding the tree a command acts on. */
-type RootedTable = 'job' | 'user_task' | 'incident' | 'process_instance';
 
 /**
  * The durable engine as the rest of the service uses it: each operation finds the instance
@@ -219,8 +216,12 @@ export class EngineRuntime {
     return result.rowCount ?? 0;
   }
 
+  /** Runs a command on the tree of a record; the tree is looked up in the round trip that locks it, unless known. */
   private async onRecord(tenantId: string, table: RootedTable, key: string, command: EngineCommand, knownRootKey?: string): Promise<RunCommandResult> {
-    return this.commands.run({ tenantId, rootKeys: [knownRootKey ?? (await this.rootOf(tenantId, table, key))], command });
+    if (knownRootKey !== undefined) return this.commands.run({ tenantId, rootKeys: [knownRootKey], command });
+    const missing = (): RecordNotFoundError => new RecordNotFoundError(RECORD_NAMES[table], key);
+    if (!isKey(key)) throw missing();
+    return this.commands.run({ tenantId, rootOfRecord: { table, key, missing }, command });
   }
 
   private async rootOf(tenantId: string, table: RootedTable, key: string): Promise<string> {

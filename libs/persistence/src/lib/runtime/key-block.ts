@@ -17,7 +17,12 @@ export class KeyBlock implements KeyGenerator {
 
   static async reserve(client: PoolClient, blocks: number): Promise<KeyBlock> {
     const { rows } = await client.query<{ start: string }>(`SELECT nextval('engine_key_seq') AS start FROM generate_series(1, $1::int)`, [blocks]);
-    return new KeyBlock(rows.map((row) => BigInt(row.start)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    return KeyBlock.of(rows.map((row) => row.start));
+  }
+
+  /** A block over sequence values already taken (e.g. by the load query, in the same round trip). */
+  static of(starts: readonly string[]): KeyBlock {
+    return new KeyBlock(starts.map((start) => BigInt(start)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   }
 
   next(): string {

@@ -2,45 +2,80 @@ import type { EngineEvent, ReadonlyEngineState } from '@laufweg/bpmn-engine';
 import type { PoolClient } from 'pg';
 import type { RootResolver } from './state-diff';
 
+/** A process_instance row a command creates, with the status it ends the command in. */
+export interface CreatedProcessInstance {
+  readonly key: string;
+  readonly rootKey: string;
+  readonly processDefinitionKey: string;
+  readonly businessKey: string | null;
+  readonly parentElementInstanceKey: string | null;
+  readonly status: ProcessInstanceStatus;
+}
+
+export type ProcessInstanceStatus = 'active' | 'completed' | 'terminated';
+
 /**
- * Keeps the process_instance rows (what the API searches and what commands lock) in line with
- * the engine's events: a row when a process instance activates, its end status when it completes
- * or is terminated, its definition when it is migrated. Returns the keys of the root instances the events started.
+ * How a command changes the process_instance rows (what the API searches and what commands
+ * lock), derived from its events: a row when a process instance activates, its end status when
+ * it completes or is terminated, its definition when it is migrated.
  */
-export async function writeProcessInstanceHeaders(
-  client: PoolClient,
-  tenantId: string,
+export interface ProcessInstanceHeaders {
+  /** Keys of the root instances the events started, in order. */
+  readonly createdRoots: readonly string[];
+  /** Rows to insert; an instance that started and ended within the command is inserted ended. */
+  readonly created: readonly CreatedProcessInstance[];
+  /** Existing instances that ended: the first end event counts, and only while the row is active. */
+  readonly ended: ReadonlyMap<string, Exclude<ProcessInstanceStatus, 'active'>>;
+  /** Existing instances moved to another process definition. */
+  readonly migrated: readonly { readonly processInstanceKey: string; readonly processDefinitionKey: string }[];
+}
+
+export function planProcessInstanceHeaders(
   before: ReadonlyEngineState,
   events: readonly EngineEvent[],
   rootOf: RootResolver,
-  context: { readonly now: Date; readonly businessKey?: string },
-): Promise<string[]> {
+  context: { readonly businessKey?: string },
+): ProcessInstanceHeaders {
   const createdRoots: string[] = [];
-  const processInstances = new Set(Object.values(before.elementInstances).filter((instance) => instance.elementType === 'process').map((instance) => instance.key));
+  const created = new Map<string, CreatedProcessInstance>();
+  const ended = new Map<string, Exclude<ProcessInstanceStatus, 'active'>>();
+  const migrated: { processInstanceKey: string; processDefinitionKey: string }[] = [];
+  const existing = new Set(Object.values(before.elementInstances).filter((instance) => instance.elementType === 'process').map((instance) => instance.key));
   for (const event of events) {
     if (event.type === 'ElementActivating' && event.elementType === 'process') {
-      processInstances.add(event.key);
       const rootKey = rootOf(event.key);
       const isRoot = rootKey === event.key;
       if (isRoot) createdRoots.push(event.key);
-      const inserted = await client.query(
-        `INSERT INTO process_instance (tenant_id, key, root_key, process_definition_key, process_id, version, business_key, status, parent_element_instance_key, started_at)
-         SELECT $1, $2, $3, d.key, d.process_id, d.version, $5, 'active', $6, $7 FROM process_definition d WHERE d.tenant_id = $1 AND d.key = $4`,
-        [tenantId, event.key, rootKey, event.processDefinitionKey, isRoot ? (context.businessKey ?? null) : null, event.parentElementInstanceKey ?? null, context.now],
-      );
-      if (inserted.rowCount !== 1) throw new Error(`Process definition ${event.processDefinitionKey} is not deployed in tenant ${tenantId}.`);
-    } else if ((event.type === 'ElementCompleted' || event.type === 'ElementTerminated') && processInstances.has(event.key)) {
-      await client.query(
-        `UPDATE process_instance SET status = $3, ended_at = $4 WHERE tenant_id = $1 AND key = $2 AND status = 'active'`,
-        [tenantId, event.key, event.type === 'ElementCompleted' ? 'completed' : 'terminated', context.now],
-      );
+      created.set(event.key, {
+        key: event.key,
+        rootKey,
+        processDefinitionKey: event.processDefinitionKey,
+        businessKey: isRoot ? (context.businessKey ?? null) : null,
+        parentElementInstanceKey: event.parentElementInstanceKey ?? null,
+        status: 'active',
+      });
+    } else if (event.type === 'ElementCompleted' || event.type === 'ElementTerminated') {
+      const status = event.type === 'ElementCompleted' ? 'completed' : 'terminated';
+      const row = created.get(event.key);
+      if (row) {
+        if (row.status === 'active') created.set(event.key, { ...row, status });
+      } else if (existing.has(event.key) && !ended.has(event.key)) {
+        ended.set(event.key, status);
+      }
     } else if (event.type === 'ProcessInstanceMigrated') {
-      await client.query(
-        `UPDATE process_instance p SET process_definition_key = d.key, process_id = d.process_id, version = d.version
-           FROM process_definition d WHERE p.tenant_id = $1 AND p.key = $2 AND d.tenant_id = $1 AND d.key = $3`,
-        [tenantId, event.processInstanceKey, event.processDefinitionKey],
-      );
+      migrated.push({ processInstanceKey: event.processInstanceKey, processDefinitionKey: event.processDefinitionKey });
     }
   }
-  return createdRoots;
+  return { createdRoots, created: [...created.values()], ended, migrated };
+}
+
+/** Moves migrated instances to their new definition (rare: a statement of its own, before the command's write). */
+export async function writeMigrations(client: PoolClient, tenantId: string, migrated: ProcessInstanceHeaders['migrated']): Promise<void> {
+  for (const { processInstanceKey, processDefinitionKey } of migrated) {
+    await client.query(
+      `UPDATE process_instance p SET process_definition_key = d.key, process_id = d.process_id, version = d.version
+         FROM process_definition d WHERE p.tenant_id = $1 AND p.key = $2 AND d.tenant_id = $1 AND d.key = $3`,
+      [tenantId, processInstanceKey, processDefinitionKey],
+    );
+  }
 }

@@ -1,5 +1,6 @@
 import { createEmptyState, type EngineState } from '@laufweg/bpmn-engine';
 import type { PoolClient } from 'pg';
+import { KeyBlock } from './key-block';
 import { STATE_TABLES, type StateTable } from './state-tables';
 
 /** Which rows a command needs in its state. */
@@ -19,7 +20,10 @@ interface LoadedRow {
   readonly record: unknown;
 }
 
-/** Parameters of the load query: $1 tenant, $2 root keys, $3 definition keys, $4 message keys. */
+/**
+ * Parameters of the load query: $1 tenant, $2 root keys, $3 definition keys, $4 message keys,
+ * $5 key blocks to reserve.
+ */
 const LOAD_QUERY = buildLoadQuery();
 
 /**
@@ -29,15 +33,32 @@ const LOAD_QUERY = buildLoadQuery();
  * they were created in, so the engine sees them as it left them.
  */
 export async function loadState(client: PoolClient, tenantId: string, selection: StateSelection): Promise<EngineState> {
+  return (await loadStateReservingKeys(client, tenantId, selection, 0)).state;
+}
+
+/**
+ * loadState that also reserves `keyBlocks` blocks of engine_key_seq in the same round trip. Call
+ * it after the command's locks are held: the reservation then follows the lock, so keys within a
+ * tree grow with command order (ADR 0003).
+ */
+export async function loadStateReservingKeys(
+  client: PoolClient,
+  tenantId: string,
+  selection: StateSelection,
+  keyBlocks: number,
+): Promise<{ readonly state: EngineState; readonly keys: KeyBlock }> {
   const state = createEmptyState();
   // A named (prepared) statement: each connection plans it once, not on every command.
   const { rows } = await client.query<LoadedRow>({
     name: 'laufweg.load-state',
     text: LOAD_QUERY,
-    values: [tenantId, selection.rootKeys ?? [], selection.definitionKeys ?? [], selection.messageKeys ?? []],
+    values: [tenantId, selection.rootKeys ?? [], selection.definitionKeys ?? [], selection.messageKeys ?? [], keyBlocks],
   });
+  const keyStarts: string[] = [];
   for (const row of rows) {
-    if (row.map === 'processes') {
+    if (row.map === 'keys') {
+      keyStarts.push(row.key);
+    } else if (row.map === 'processes') {
       const definition = row.record as EngineState['processes'][string];
       state.processes[definition.processId] = definition;
     } else if (row.map === 'variables') {
@@ -47,7 +68,7 @@ export async function loadState(client: PoolClient, tenantId: string, selection:
       (state[row.map as StateTable['map']] as Record<string, unknown>)[row.key] = row.record;
     }
   }
-  return state;
+  return { state, keys: KeyBlock.of(keyStarts) };
 }
 
 function buildLoadQuery(): string {
@@ -57,6 +78,8 @@ function buildLoadQuery(): string {
     `SELECT 'variables', scope_key, jsonb_build_object('scopeKey', scope_key::text, 'name', name, 'value', value)
        FROM variable WHERE tenant_id = $1 AND root_key = ANY($2::bigint[])`,
     `SELECT 'messages', key, record FROM buffered_message WHERE tenant_id = $1 AND key = ANY($4::bigint[])`,
+    // The command's key blocks: the statement starts after the locks are held (see loadStateReservingKeys).
+    `SELECT 'keys', nextval('engine_key_seq'), NULL::jsonb FROM generate_series(1, $5::int)`,
   ];
   for (const entry of STATE_TABLES as readonly StateTable[]) {
     if (entry.map === 'messages') continue;
