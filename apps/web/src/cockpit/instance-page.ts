@@ -1,16 +1,17 @@
 import type { AppContext } from '../core/app-context';
-import type { AuditEntry, HistoryEntry, ProcessInstanceDetail } from '../core/api-types';
+import type { AuditEntry, DocumentSummary, HistoryEntry, ProcessInstanceDetail } from '../core/api-types';
 import { clear, formatDateTime, h } from '../core/dom';
 import { Feedback } from '../core/feedback';
 import { BpmnDiagram } from '../diagram/bpmn-diagram';
+import { renderDocuments } from './documents-view';
 import { renderInstanceActions } from './instance-actions';
 import { statusLabel } from './instance-search-page';
 import { renderTimeline } from './timeline-view';
 
 /**
  * One instance for the team: the diagram with active elements, the completed path and
- * incidents (with retry), variables, the timeline of events and audit entries, and the
- * operations cancel, modify and migrate.
+ * incidents (with retry), the documents it rendered, variables, the timeline of events and audit
+ * entries, and the operations cancel, modify and migrate.
  */
 export async function renderInstancePage(root: HTMLElement, context: AppContext, params: Record<string, string>): Promise<() => void> {
   const key = params['key'];
@@ -20,15 +21,16 @@ export async function renderInstancePage(root: HTMLElement, context: AppContext,
   const load = async (): Promise<void> => {
     const data = await feedback.run('Vorgang wird geladen …', async () => {
       const instance = await context.api.get<ProcessInstanceDetail>(context.tenantPath(`/process-instances/${key}`));
-      const [xml, history, audit] = await Promise.all([
+      const [xml, history, audit, documents] = await Promise.all([
         context.api.getText(context.tenantPath(`/process-definitions/${instance.processDefinitionKey}/xml`)),
         loadHistory(context, key),
         context.api.get<{ items: AuditEntry[] }>(context.tenantPath('/audit'), { targetKey: key, limit: 500 }).then((page) => page.items).catch(() => [] as AuditEntry[]),
+        context.api.get<{ items: DocumentSummary[] }>(context.tenantPath(`/process-instances/${key}/documents`)).then((page) => page.items),
       ]);
-      return { instance, xml, history, audit };
+      return { instance, xml, history, audit, documents };
     });
     if (!data) return;
-    const { instance, xml, history, audit } = data;
+    const { instance, xml, history, audit, documents } = data;
     diagram?.destroy();
     const canvas = h('div', { class: 'diagram', role: 'img', 'aria-label': `Diagramm des Laufwegs ${instance.processId} mit dem Weg des Vorgangs` });
     const incidents = h('section', { 'aria-labelledby': 'incidents-title' }, h('h2', { id: 'incidents-title' }, `Störungen (${instance.openIncidents.length})`));
@@ -56,7 +58,7 @@ export async function renderInstancePage(root: HTMLElement, context: AppContext,
       feedback.element,
       h('div', { class: 'legend', 'aria-hidden': 'true' }, h('span', { class: 'key key-done' }, 'durchlaufen'), h('span', { class: 'key key-active' }, 'aktiv'), h('span', { class: 'key key-incident' }, 'Störung')),
       canvas,
-      h('div', { class: 'columns' }, h('div', {}, incidents, variables), renderTimeline(history, audit)),
+      h('div', { class: 'columns' }, h('div', {}, incidents, renderDocuments(context, documents, feedback), variables), renderTimeline(history, audit)),
     );
     diagram = await BpmnDiagram.show(canvas, xml);
     const completed = history.filter((entry) => entry.type === 'ElementCompleted' && entry.elementId).map((entry) => entry.elementId as string);

@@ -108,6 +108,18 @@ export interface ProcessInstanceDetail extends ProcessInstance {
   readonly openIncidents: Incident[];
 }
 
+/** A document a route rendered (document.render), without its bytes. */
+export interface DocumentSummary {
+  readonly id: string;
+  readonly processInstanceKey: string | null;
+  readonly template: string;
+  readonly name: string;
+  readonly mediaType: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly createdAt: string;
+}
+
 export interface HistoryEntry {
   readonly position: number;
   readonly type: string;

@@ -12,6 +12,7 @@ interface DiagramElement {
 
 interface Canvas {
   addMarker(id: string, marker: string): void;
+  getRootElement(): DiagramElement;
   zoom(level?: 'fit-viewport' | number, center?: 'auto'): number;
 }
 
@@ -49,9 +50,13 @@ export class BpmnDiagram {
     return this.viewer.get<T>(service, true);
   }
 
-  /** Adds a CSS class to each element that exists in the diagram. */
+  /**
+   * Adds a CSS class to each element that exists in the diagram. The root (the process a
+   * completed instance also reports) is skipped: its marker would style every element inside it.
+   */
   mark(ids: Iterable<string>, marker: string): void {
-    for (const id of ids) if (this.registry.get(id)) this.canvas.addMarker(id, marker);
+    const root = this.canvas.getRootElement().id;
+    for (const id of ids) if (id !== root && this.registry.get(id)) this.canvas.addMarker(id, marker);
   }
 
   badge(id: string, text: string, kind: string, title = text): void {

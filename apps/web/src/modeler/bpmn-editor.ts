@@ -70,6 +70,7 @@ export class BpmnEditor {
   showDeployProblems(problems: readonly ModelProblem[]): void {
     this.engine.set('deploy', problems);
     this.linting.update();
+    this.notify();
   }
 
   onProblems(listener: (problems: ModelProblem[]) => void): void {
@@ -107,6 +108,11 @@ export class BpmnEditor {
     const problems: ModelProblem[] = result.ok ? [...result.warnings] : [...result.problems];
     this.engine.set('local', problems);
     this.linting.update();
+    this.notify();
+  }
+
+  /** The problems summary follows every change of the problems, a deployment's answer included. */
+  private notify(): void {
     for (const listener of this.listeners) listener(this.engine.all());
   }
 }

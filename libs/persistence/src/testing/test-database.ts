@@ -45,10 +45,28 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     tenantScopedUrl: runtime.appUrl,
     runtime,
     drop: async () => {
+      // Pools closed just before may still be saying goodbye; terminating them then surfaces as
+      // "terminating connection due to administrator command" in a suite whose tests passed.
+      await waitForConnectionsToClose(serverUrl, name, 2_000);
       await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+async function waitForConnectionsToClose(serverUrl: string, database: string, timeoutMs: number): Promise<void> {
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [database]);
+      if (rows[0]?.n === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 async function adminQuery(serverUrl: string, sql: string): Promise<void> {

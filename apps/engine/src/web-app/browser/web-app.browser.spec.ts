@@ -3,128 +3,245 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { BrowserHarness } from './browser-harness';
 
-const TENANT = 'musterstadt';
-const fixture = (name: string): string => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
-const tenantPath = (path: string): string => `/api/v1/tenants/${TENANT}${path}`;
+/** The municipality whose certificate route (processes/urkunden) the people work with. */
+const PLAUEN = 'plauen';
+/** The demo municipality of the fixture route `bescheid` (four-eyes). */
+const MUSTERSTADT = 'musterstadt';
+const CASE_ID = 'STA-2026-0042';
+const RENAMED = 'Urkunde ausstellen, unterschreiben und siegeln';
 
-type Definition = { processDefinitionKey: string; version: number };
+const fixture = (name: string): string => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
+const tenantPath = (tenant: string, path: string): string => `/api/v1/tenants/${tenant}${path}`;
+
+type Definition = { processDefinitionKey: string; version: number; name?: string };
+type Instance = { key: string; status: string; businessKey: string | null; processId: string; version: number };
 
 /**
- * The web app end to end in Chromium: a designer changes and deploys a route, a scenario run
- * shows its path, a caseworker completes a task with its form and is stopped by the four-eyes
- * rule on the next, and the team sees the instance completed with its path. The steps build on
- * each other, as the people in a municipality would work.
+ * The web app end to end in Chromium on the real certificate route of Plauen (processes/urkunden,
+ * deployed at start as in local mode, connector simulators answering): a designer changes a label
+ * and deploys, a scenario run shows its path, an application filed through the portal is paid on
+ * the pay page and completed by a caseworker with its form, and the team sees the case completed
+ * with its path and certificate. The steps build on each other, as the people in a municipality
+ * would work. The four-eyes refusal runs on a small fixture route of the demo municipality.
  */
 describe('web app in the browser', () => {
   let harness: BrowserHarness;
-  let instanceKey: string;
+  let caseKey: string;
 
   beforeAll(async () => {
     harness = await BrowserHarness.start();
-    // given the route with its two forms, deployed through the API
-    const deployed = await harness.api<{ processes: Definition[] }>('dana.designer', 'POST', tenantPath('/deployments'), {
+    // given the fixture route with its two forms in the demo municipality, deployed through the API
+    const deployed = await harness.api<{ processes: Definition[] }>('dana.designer', 'POST', tenantPath(MUSTERSTADT, '/deployments'), {
       resourceName: 'bescheid.bpmn',
       content: fixture('bescheid.bpmn'),
       resources: ['antrag-pruefen.form', 'bescheid-freigeben.form'].map((name) => ({ name, content: fixture(name) })),
     });
     expect(deployed.status).toBe(201);
-  }, 60_000);
+  }, 90_000);
 
   afterAll(async () => harness?.close());
 
+  /** Zooms a diagram in around an element as a user does (Ctrl + mouse wheel), so a wide route stays readable. */
+  async function zoomAround(page: Page, selector: string, steps: number): Promise<void> {
+    const box = await page.locator(selector).first().boundingBox();
+    if (!box) throw new Error(`${selector} is not on the screen`);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.keyboard.down('Control');
+    for (let step = 0; step < steps; step += 1) await page.mouse.wheel(0, -120);
+    await page.keyboard.up('Control');
+  }
+
+  /** Runs the steps in the tab, then closes it; a failing step leaves a screenshot `failed-<test>.png`. */
   async function closeWith(page: Page, fn: () => Promise<void>): Promise<void> {
     try {
       await fn();
+    } catch (error) {
+      await harness.screenshot(page, `failed-${expect.getState().currentTestName?.replace(/\W+/g, '-').slice(0, 60) ?? 'test'}`).catch(() => undefined);
+      throw error;
     } finally {
       await page.close();
     }
   }
 
-  it('a designer opens the route, changes a label and deploys a new version', async () => {
-    const page = await harness.signIn('dana.designer');
+  it('a designer opens the certificate route, is told what the engine refuses, and deploys a new version', async () => {
+    const page = await harness.signIn('dana.designer', PLAUEN);
     await closeWith(page, async () => {
-      // when she opens the deployed route in the modeler
+      // given the route Plauen runs, opened in the modeler
       await page.getByRole('link', { name: 'Modellierung' }).click();
-      await page.getByLabel('Veröffentlichten Laufweg öffnen').selectOption({ label: 'Bescheid erteilen (v1)' });
-      const task = page.locator('.modeler-canvas [data-element-id="antrag-pruefen"]').first();
+      await page.getByLabel('Veröffentlichten Laufweg öffnen').selectOption({ label: 'Personenstandsurkunde ausstellen (v1)' });
+      const task = page.locator('.modeler-canvas [data-element-id="issue-certificate"]').first();
       await task.waitFor();
       await page.locator('.problems .ok').waitFor();
+      await zoomAround(page, '.modeler-canvas [data-element-id="issue-certificate"]', 6);
 
-      // and renames a task on the canvas, then deploys
+      // when she renames the caseworker's task on the canvas and deploys the diagram alone
       await task.dblclick();
       await page.locator('.djs-direct-editing-parent').waitFor();
       await page.keyboard.press('Control+A');
-      await page.keyboard.type('Antrag und Unterlagen prüfen');
-      await page.locator('.modeler-canvas [data-element-id="bescheid-erteilt"]').first().click();
+      await page.keyboard.type(RENAMED);
+      await page.keyboard.press('Enter');
+      await page.locator('.djs-direct-editing-parent').waitFor({ state: 'hidden' });
+      await page.getByRole('button', { name: 'Veröffentlichen' }).click();
+
+      // then the engine refuses the draft: its decisions are missing, marked on the business rule task
+      const refusal = page.getByRole('alert');
+      await refusal.waitFor();
+      await page.getByText('Engine-Prüfung: 2 Fehler', { exact: false }).waitFor();
+      await page.locator('.djs-overlays[data-container-id="check-entitlement"] .bjsl-icon-error').waitFor();
+      await harness.screenshot(page, 'modeler-refused');
+
+      // when she adds the route's forms, decisions and Plauen's values from the route folder and deploys again
+      await page.locator('#open-file').setInputFiles(harness.routeResources('urkunden', PLAUEN));
+      await page.getByText('6 Datei(en) zum Entwurf hinzugefügt.').waitFor();
       await page.getByRole('button', { name: 'Veröffentlichen' }).click();
 
       // then version 2 is deployed with the new label, and the history lists it
-      await page.getByText('Veröffentlicht: bescheid Version 2.').waitFor();
+      await page.getByText('Veröffentlicht: urkunden Version 2.').waitFor();
       await page.locator('.history li[data-version="2"]').waitFor();
+      await page.locator('.problems .ok').waitFor();
       await harness.screenshot(page, 'modeler');
-      const versions = await harness.api<{ items: Definition[] }>('dana.designer', 'GET', tenantPath('/process-definitions?processId=bescheid&allVersions=true'));
-      const latest = versions.body.items.find((definition) => definition.version === 2);
-      expect(latest).toBeDefined();
-      const xml = await fetch(`${harness.baseUrl}${tenantPath(`/process-definitions/${latest?.processDefinitionKey}/xml`)}`, { headers: { authorization: `Bearer ${await page.evaluate<string | null>('sessionStorage.getItem("laufweg.token")')}` } });
-      expect(await xml.text()).toContain('name="Antrag und Unterlagen prüfen"');
+      const versions = await harness.api<{ items: Definition[] }>('dana.designer', 'GET', tenantPath(PLAUEN, '/process-definitions?processId=urkunden&allVersions=true'));
+      expect(versions.body.items.map((definition) => definition.version).sort()).toEqual([1, 2]);
     });
   });
 
-  it('a scenario run shows its path on the diagram', async () => {
-    const page = await harness.signIn('dana.designer');
+  // The scenario-run API compiles the route's BPMN alone (ScenarioRunsService: compileRoute): a
+  // route of processes/ needs its bundle (shared call activities, decisions, municipal values,
+  // `submission`), so 01-geburtsurkunde-bezahlt.yaml fails there before it starts. Until the API
+  // loads bundles, the path and the diverging element are shown on the fixture route.
+  it.todo('a scenario of processes/urkunden (01-geburtsurkunde-bezahlt.yaml) passes against the deployed certificate route');
+
+  it('a scenario run shows its path on the diagram, and a broken copy the first diverging element', async () => {
+    const page = await harness.signIn('dana.designer', MUSTERSTADT);
     await closeWith(page, async () => {
       // when the designer runs a scenario against the deployed route
       await page.getByRole('link', { name: 'Test' }).click();
       await page.getByLabel('Laufweg', { exact: true }).selectOption('process:bescheid');
       await page.locator('.diagram [data-element-id="antrag-pruefen"]').first().waitFor();
-      await page.getByLabel('Szenario (YAML', { exact: false }).fill(fixture('bescheid-genehmigt.yaml'));
+      const scenario = page.getByLabel('Szenario (YAML', { exact: false });
+      await scenario.fill(fixture('bescheid-genehmigt.yaml'));
       await page.getByRole('button', { name: 'Szenario ausführen' }).click();
 
       // then it passed, every element shows its visits and the taken flows are highlighted
       await page.locator('.verdict[data-passed="true"]').waitFor({ timeout: 30_000 });
+      expect(await page.locator('.verdict').textContent()).toContain('bestanden');
       expect(await page.locator('.diagram-badge.lw-visits').count()).toBe(4);
       expect(await page.locator('.djs-connection.lw-flow-taken').count()).toBe(3);
       await harness.screenshot(page, 'scenario-run');
+
+      // when a copy expects the approval before the check
+      await scenario.fill(fixture('bescheid-genehmigt.yaml').replace('path: [antrag-eingegangen, antrag-pruefen, bescheid-freigeben', 'path: [antrag-eingegangen, bescheid-freigeben, antrag-pruefen'));
+      await page.getByRole('button', { name: 'Szenario ausführen' }).click();
+
+      // then it failed, naming and marking the first element where the run went elsewhere
+      await page.locator('.verdict[data-passed="false"]').waitFor({ timeout: 30_000 });
+      expect(await page.locator('.verdict').textContent()).toContain('erster abweichender Schritt: antrag-pruefen');
+      await page.locator('.diagram .djs-element.lw-diverged[data-element-id="antrag-pruefen"]').waitFor();
+      await harness.screenshot(page, 'scenario-run-failed');
     });
   });
 
-  it('a caseworker claims and completes a task with its form', async () => {
-    // given an application that arrived with a submission and an attachment
-    const started = await harness.api<{ processInstanceKey: string }>('tom.team', 'POST', tenantPath('/process-definitions/bescheid/start'), {
-      businessKey: 'BS-2026-0042',
-      variables: {
-        application: { antragsteller: 'Erika Mustermann', geburtsdatum: '1990-05-17', anliegen: 'Bescheid über die Namensführung' },
-        submission: { submissionId: 'SUB-0042', serviceName: 'Namensführung', receivedAt: '2026-03-02T08:00:00.000Z', attachments: [{ id: 'att-1', name: 'Geburtsurkunde.pdf', mediaType: 'application/pdf', size: 48213 }] },
-      },
-    });
-    expect(started.status).toBe(201);
-    instanceKey = started.body.processInstanceKey;
+  it('an application filed in the portal is paid and a caseworker completes the certificate task with its form', async () => {
+    // given a birth certificate application from the portal, the connectors run: the case asks for the fee
+    caseKey = await harness.submit(PLAUEN, 'urkunden', 'geburtsurkunde', { submissionId: 'sub-gu-0042', caseId: CASE_ID });
+    await harness.runJobs();
+    const requests = await harness.openPaymentRequests(PLAUEN, caseKey);
+    expect(requests).toHaveLength(1);
 
-    const page = await harness.signIn('carla.sachbearbeitung');
+    // when the applicant pays on the pay page
+    const payPage = await harness.newPage();
+    await closeWith(payPage, async () => {
+      await payPage.goto(`${harness.baseUrl}/simulator/payments/${requests[0]}`);
+      await payPage.getByText('12,00 €').first().waitFor();
+      await harness.screenshot(payPage, 'pay-page');
+      await payPage.getByRole('button', { name: 'Jetzt bezahlen' }).click();
+      await payPage.getByText(/Bezahlt am/).waitFor();
+    });
+    await harness.runJobs();
+
+    const page = await harness.signIn('carla.sachbearbeitung', PLAUEN);
     await closeWith(page, async () => {
-      // when Carla claims it from her groups' tasks
+      // then the certificate task waits for the registry office, under the designer's new label
       await page.getByRole('tab', { name: 'Aufgaben meiner Gruppen' }).click();
-      const row = page.locator('tr', { hasText: 'Antrag und Unterlagen prüfen' });
+      const row = page.locator('tr', { hasText: RENAMED });
       await row.waitFor();
       await harness.screenshot(page, 'task-list');
-      await row.getByRole('button', { name: 'Übernehmen' }).click();
 
-      // then the task shows the application, the submission's attachment and the form
+      // when Carla claims it, sees the application and fills the form
+      await row.getByRole('button', { name: 'Übernehmen' }).click();
+      await page.getByRole('heading', { name: RENAMED }).waitFor();
       await page.getByRole('heading', { name: 'Antragsdaten' }).waitFor();
-      await page.getByText('Erika Mustermann').waitFor();
-      await page.getByRole('button', { name: /Geburtsurkunde\.pdf/ }).waitFor();
-      await page.getByLabel('Unterlagen vollständig').check();
-      await page.getByLabel('Bemerkung').fill('Alles da.');
+      await page.locator('.case-data').getByText('Mustermann').first().waitFor();
+      await page.locator('.case-data').getByText('Erika').first().waitFor();
+      await page.getByLabel('Angaben geprüft, Urkunde unterschrieben und gesiegelt').check();
+      await page.getByLabel('Vermerk').fill('Geprüft gegen G 412/1990, auf Sicherheitspapier gedruckt.');
       await harness.screenshot(page, 'task-view');
 
-      // and completing it moves the instance on
+      // and completes it
       await page.getByRole('button', { name: 'Abschließen' }).click();
       await page.getByText('Die Aufgabe ist abgeschlossen.').waitFor();
+    });
+
+    // then the connectors print, send and file the certificate, and the case is completed
+    await harness.runJobs();
+    const instance = await harness.api<Instance>('tom.team', 'GET', tenantPath(PLAUEN, `/process-instances/${caseKey}`));
+    expect([instance.body.status, instance.body.version]).toEqual(['completed', 2]);
+  });
+
+  it('the team finds the case completed with its path and the certificate', async () => {
+    const page = await harness.signIn('tom.team', PLAUEN);
+    await closeWith(page, async () => {
+      // when Tom searches the cockpit for completed cases of the certificate route (the intake
+      // sets no business key: the portal's case id is in the submission)
+      await page.getByRole('link', { name: 'Cockpit' }).click();
+      await page.getByLabel('Laufweg').fill('urkunden');
+      await page.getByLabel('Status').selectOption('completed');
+      await page.getByRole('button', { name: 'Suchen' }).click();
+      await page.locator(`tr[data-instance="${caseKey}"]`).getByText('abgeschlossen').waitFor();
+      await harness.screenshot(page, 'cockpit-search');
+      await page.getByRole('link', { name: caseKey }).click();
+
+      // then the case is completed and its path is marked on the diagram
+      await page.locator('[data-status="completed"]').waitFor();
+      await page.locator('.diagram [data-element-id="case-closed"]').first().waitFor();
+      for (const id of ['application-received', 'find-register-entry', 'collect-fee', 'issue-certificate', 'send-certificate', 'file-case', 'case-closed']) {
+        expect({ id, done: await page.locator(`.djs-element.lw-done[data-element-id="${id}"]`).count() }).toEqual({ id, done: 1 });
+      }
+      for (const id of ['research-entry', 'review-entitlement', 'send-rejection']) {
+        expect({ id, done: await page.locator(`.djs-element.lw-done[data-element-id="${id}"]`).count() }).toEqual({ id, done: 0 });
+      }
+      expect(await page.locator('.djs-connection.lw-flow-taken').count()).toBeGreaterThan(10);
+      // (the process itself is not marked: its marker would paint every element as taken)
+      expect(await page.locator('.diagram .lw-done .djs-element[data-element-id="research-entry"]').count()).toBe(0);
+
+      // and the certificate is listed and opens as a PDF
+      const certificate = page.locator('.documents li[data-template="certificate"]');
+      await certificate.waitFor();
+      await page.getByRole('heading', { name: 'Verlauf' }).waitFor();
+      await harness.screenshot(page, 'cockpit-instance');
+      const popup = page.context().waitForEvent('page');
+      await certificate.getByRole('button', { name: /öffnen$/ }).click();
+      const pdf = await popup;
+      expect(pdf.url()).toMatch(/^blob:/);
+      await pdf.close();
     });
   });
 
   it('the four-eyes rule keeps the same caseworker from approving, explained in German', async () => {
-    const page = await harness.signIn('carla.sachbearbeitung');
+    // given a case of the fixture route that Carla checked herself
+    const started = await harness.api<{ processInstanceKey: string }>('tom.team', 'POST', tenantPath(MUSTERSTADT, '/process-definitions/bescheid/start'), {
+      businessKey: 'BS-2026-0042',
+      variables: { application: { antragsteller: 'Erika Mustermann', anliegen: 'Bescheid über die Namensführung' } },
+    });
+    expect(started.status).toBe(201);
+    const instanceKey = started.body.processInstanceKey;
+    const taskOf = async (user: string): Promise<string | undefined> =>
+      (await harness.api<{ items: { key: string }[] }>(user, 'GET', tenantPath(MUSTERSTADT, `/user-tasks?processInstanceKey=${instanceKey}`))).body.items[0]?.key;
+    const check = await taskOf('carla.sachbearbeitung');
+    expect((await harness.api('carla.sachbearbeitung', 'POST', tenantPath(MUSTERSTADT, `/user-tasks/${check}/claim`))).status).toBe(204);
+    expect((await harness.api('carla.sachbearbeitung', 'POST', tenantPath(MUSTERSTADT, `/user-tasks/${check}/complete`), { variables: { unterlagenVollstaendig: true } })).status).toBe(204);
+
+    const page = await harness.signIn('carla.sachbearbeitung', MUSTERSTADT);
     await closeWith(page, async () => {
       // when Carla takes the approval of the case she checked herself
       await page.getByRole('tab', { name: 'Aufgaben meiner Gruppen' }).click();
@@ -142,29 +259,8 @@ describe('web app in the browser', () => {
     });
 
     // and a second caseworker approves it
-    const tasks = await harness.api<{ items: { key: string }[] }>('carl.sachbearbeitung', 'GET', tenantPath(`/user-tasks?processInstanceKey=${instanceKey}`));
-    const key = tasks.body.items[0]?.key;
-    expect((await harness.api('carl.sachbearbeitung', 'POST', tenantPath(`/user-tasks/${key}/claim`))).status).toBe(204);
-    expect((await harness.api('carl.sachbearbeitung', 'POST', tenantPath(`/user-tasks/${key}/complete`), { variables: { entscheidung: 'genehmigt' } })).status).toBe(204);
-  });
-
-  it('the team sees the instance completed with its path', async () => {
-    const page = await harness.signIn('tom.team');
-    await closeWith(page, async () => {
-      // when Tom searches the cockpit by the business key
-      await page.getByLabel('Aktenzeichen').fill('BS-2026-0042');
-      await page.getByRole('button', { name: 'Suchen' }).click();
-      await page.locator(`tr[data-instance="${instanceKey}"]`).getByText('abgeschlossen').waitFor();
-      await harness.screenshot(page, 'cockpit-search');
-      await page.getByRole('link', { name: instanceKey }).click();
-
-      // then the instance is completed and its whole path is marked on the diagram
-      await page.locator('[data-status="completed"]').waitFor();
-      await page.locator('.diagram [data-element-id="bescheid-erteilt"]').first().waitFor();
-      expect(await page.locator('.djs-element.lw-done').count()).toBe(4);
-      expect(await page.locator('.djs-connection.lw-flow-taken').count()).toBe(3);
-      await page.getByRole('heading', { name: 'Verlauf' }).waitFor();
-      await harness.screenshot(page, 'cockpit-instance');
-    });
+    const approval = await taskOf('carl.sachbearbeitung');
+    expect((await harness.api('carl.sachbearbeitung', 'POST', tenantPath(MUSTERSTADT, `/user-tasks/${approval}/claim`))).status).toBe(204);
+    expect((await harness.api('carl.sachbearbeitung', 'POST', tenantPath(MUSTERSTADT, `/user-tasks/${approval}/complete`), { variables: { entscheidung: 'genehmigt' } })).status).toBe(204);
   });
 });
