@@ -93,6 +93,7 @@ export class IntakeService {
     const started = await startRouteOn(client, this.runtime, tenantId, {
       name: service.startMessage,
       correlationKey: incoming.submissionId,
+      businessKey: incoming.caseId,
       variables: startVariables(incoming, service, metadata, data as JsonObject, receivedAt, attachments),
     });
     if (!started.ok) throw routeNotStarted(incoming.submissionId, started.reason);

@@ -87,6 +87,9 @@ describe('intake: POST /api/v1/submissions', () => {
       const key = (response.body as { processInstanceKey: string }).processInstanceKey;
       const task = await api.taskKey(T, key, 'pruefen');
       expect(task).toMatch(/^[1-9]/);
+      // The portal's case id is the business key: the team finds the case by its Aktenzeichen.
+      const header = await api.owner.query<{ business_key: string }>('SELECT business_key FROM process_instance WHERE tenant_id = $1 AND key = $2', [T, key]);
+      expect(header.rows).toEqual([{ business_key: submission.fields.caseId }]);
       const variables = await api.owner.query<{ name: string; value: Record<string, unknown> }>('SELECT name, value FROM variable WHERE tenant_id = $1 AND scope_key = $2 ORDER BY name', [T, key]);
       const byName = Object.fromEntries(variables.rows.map((row) => [row.name, row.value]));
       expect(byName['application']).toEqual(application);
