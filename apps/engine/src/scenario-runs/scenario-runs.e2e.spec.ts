@@ -40,6 +40,26 @@ describe('scenario runs over HTTP', () => {
     return total + (tenants.rows[0]?.n ?? 0);
   }
 
+  it('runs a municipal route of processes/ with its shared processes, decisions and municipal values, started as the intake starts it', async () => {
+    const processes = join(__dirname, '..', '..', '..', '..', 'processes');
+    const urkunden = readFileSync(join(processes, 'urkunden', 'urkunden.bpmn'), 'utf8');
+    const scenario = readFileSync(join(processes, 'urkunden', 'scenarios', '01-geburtsurkunde-bezahlt.yaml'), 'utf8');
+    const before = await sandboxRows();
+
+    const passed = await api.http.post('/api/v1/scenario-runs').set(designer).send({ tenantId: TENANT, bpmnXml: urkunden, scenario });
+    expect(passed.status).toBe(200);
+    expect(passed.body).toMatchObject({ passed: true, failures: [], produced: { 'document.render': 1, 'print.mail': 1 } });
+    const body = passed.body as { path: string[]; coverage: { flows: { total: number } } };
+    expect(body.path).toEqual(expect.arrayContaining(['application-received', 'pay-payment-received', 'issue-certificate', 'notice-render', 'case-closed']));
+
+    // the same scenario for Zwickau still expects Plauen's fee (12 €; Zwickau charges 15 €) and fails naming it
+    const broken = await api.http.post('/api/v1/scenario-runs').set(designer).send({ tenantId: TENANT, bpmnXml: urkunden, scenario: scenario.replace('tenant: plauen', 'tenant: zwickau') });
+    expect(broken.status).toBe(200);
+    expect(broken.body).toMatchObject({ passed: false });
+    expect(JSON.stringify((broken.body as { failures: unknown[] }).failures)).toContain('fee');
+    expect(await sandboxRows()).toBe(before);
+  });
+
   it('runs a scenario on the deployed route and on a draft in a sandbox, and leaves every row outside it as it was', async () => {
     // given the audit chain of the real tenant is up to date, and a fingerprint of every row
     const chainer = api.app.get(AuditChainerLifecycle).chainer;

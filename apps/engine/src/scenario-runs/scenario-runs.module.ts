@@ -2,6 +2,7 @@ import { type DynamicModule, Inject, Module, type OnModuleDestroy, Optional } fr
 import { type DatabaseRuntime, withDatabase } from '@laufweg/persistence';
 import { Pool } from 'pg';
 import type { AppDatabase } from '../app.module';
+import { RouteCatalogReader } from '../routes/route-catalog';
 import { ScenarioRunsController } from './scenario-runs.controller';
 import { SANDBOX_OWNER_POOL, ScenarioRunsService } from './scenario-runs.service';
 
@@ -24,6 +25,7 @@ export class ScenarioRunsModule implements OnModuleDestroy {
       controllers: [ScenarioRunsController],
       providers: [
         ScenarioRunsService,
+        RouteCatalogReader,
         ...(ownerUrl === undefined
           ? []
           : [

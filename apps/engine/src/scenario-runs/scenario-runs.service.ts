@@ -1,8 +1,9 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { withTenants } from '@laufweg/persistence';
-import { compileRoute, parseScenario, routeCoverage, runScenario, type LoadedScenario, type ScenarioProblem } from '@laufweg/scenarios';
+import { compileRoute, compileRouteBundle, parseScenario, routeCoverage, runScenario, type LoadedScenario, type ScenarioProblem } from '@laufweg/scenarios';
 import { Pool } from 'pg';
 import { recordNotFound, unprocessable } from '../api/shared/api-problems';
+import { RouteCatalogReader } from '../routes/route-catalog';
 import { createPostgresScenarioEngine } from './postgres-scenario-engine';
 import type { RunScenarioDto, ScenarioRunResultDto } from './scenario-run.dto';
 
@@ -13,12 +14,16 @@ const SCENARIO_FILE = 'scenario.yaml';
 
 /**
  * Runs one scenario on a deployed route or a draft, on the durable runtime in a throwaway
- * sandbox tenant: the caller's tenant only supplies the route's XML and is never written.
+ * sandbox tenant: the caller's tenant only supplies the route's XML (and decisions) and is never
+ * written. A municipal route of processes/ (its id is the process id or the scenario's `route`)
+ * runs as `npm run scenarios` runs it: with its shared call activities, its decisions and the
+ * values of the scenario's municipality, started by `submission` as the intake starts it.
  */
 @Injectable()
 export class ScenarioRunsService {
   constructor(
     private readonly pool: Pool,
+    private readonly catalog: RouteCatalogReader,
     @Optional() @Inject(SANDBOX_OWNER_POOL) private readonly ownerPool?: Pool,
   ) {}
 
@@ -33,16 +38,21 @@ export class ScenarioRunsService {
     const { definition, locate } = parsed;
     if (definition.applicationFile !== undefined) throw invalidScenario([locate(['applicationFile'], 'files are not available over the API: give the application inline')]);
 
-    const xml = body.bpmnXml ?? (await this.latestXml(body.tenantId, body.processId ?? ''));
+    const deployed = body.bpmnXml === undefined ? await this.latestDeployment(body.tenantId, body.processId ?? '') : undefined;
+    const xml = body.bpmnXml ?? deployed?.xml ?? '';
     const name = body.processId ?? definition.route;
-    const compiled = await compileRoute(name, `${name}.bpmn`, xml);
+    const bundle = this.catalog.find(name);
+    const bpmnFile = `${name}.bpmn`;
+    const compiled = bundle ? await compileRouteBundle(bundle, xml, bpmnFile, deployed?.dmn.length ? deployed.dmn : undefined) : await compileRoute(name, bpmnFile, xml);
     if (!compiled.ok) {
       throw unprocessable('route-invalid', 'Route does not compile', 'The BPMN does not compile; nothing ran.', compiled.problems.map((message) => ({ field: 'bpmnXml', message })));
     }
-    const scenario: LoadedScenario = { file: SCENARIO_FILE, definition, route: { name, bpmnFile: compiled.route.bpmnFile }, application: definition.application ?? {}, locate };
+    const route = { name, bpmnFile: compiled.route.bpmnFile, ...(bundle ? { bundleDir: bundle.dir } : {}) };
+    const scenario: LoadedScenario = { file: SCENARIO_FILE, definition, route, application: definition.application ?? {}, locate };
     const engine = createPostgresScenarioEngine(this.pool, this.ownerPool ? { ownerPool: this.ownerPool } : {});
     const result = await runScenario(scenario, compiled.route, { engine });
-    const coverage = routeCoverage(compiled.route, [result]);
+    const shared = new Set((compiled.route.called ?? []).flatMap((document) => Object.keys(document.definitions.processes)));
+    const coverage = routeCoverage(compiled.route, [result], shared);
     return {
       passed: result.passed,
       path: [...result.path],
@@ -55,18 +65,20 @@ export class ScenarioRunsService {
     };
   }
 
-  /** The XML of the latest version of a deployed process of the tenant. */
-  private async latestXml(tenantId: string, processId: string): Promise<string> {
-    const content = await withTenants(this.pool, [tenantId], async (client) => {
-      const { rows } = await client.query<{ content: string }>(
-        `SELECT d.content FROM process_definition p JOIN deployment d ON d.tenant_id = p.tenant_id AND d.key = p.deployment_key
+  /** The XML and the DMN documents of the latest version of a deployed process of the tenant. */
+  private async latestDeployment(tenantId: string, processId: string): Promise<{ xml: string; dmn: string[] }> {
+    const found = await withTenants(this.pool, [tenantId], async (client) => {
+      const { rows } = await client.query<{ content: string; deployment_key: string }>(
+        `SELECT d.content, d.key AS deployment_key FROM process_definition p JOIN deployment d ON d.tenant_id = p.tenant_id AND d.key = p.deployment_key
           WHERE p.tenant_id = $1 AND p.process_id = $2 ORDER BY p.version DESC LIMIT 1`,
         [tenantId, processId],
       );
-      return rows[0]?.content;
+      if (rows[0] === undefined) return undefined;
+      const dmn = await client.query<{ content: string }>(`SELECT content FROM deployment_resource WHERE tenant_id = $1 AND deployment_key = $2 AND kind = 'dmn' ORDER BY name`, [tenantId, rows[0].deployment_key]);
+      return { xml: rows[0].content, dmn: dmn.rows.map((row) => row.content) };
     });
-    if (content === undefined) throw recordNotFound('process-definition', processId);
-    return content;
+    if (found === undefined) throw recordNotFound('process-definition', processId);
+    return found;
   }
 }
 

@@ -56,8 +56,15 @@ export async function loadRouteFile(name: string, bpmnFile: string): Promise<Loa
 export async function loadRouteBundleFile(bundleDir: string, bpmnFile: string): Promise<LoadRouteResult> {
   const loaded = loadRouteBundle(bundleDir);
   if (!loaded.ok) return loaded;
-  const bundle = loaded.bundle;
-  const main = await compileRoute(bundle.id, bpmnFile, bundle.bpmn.content);
+  return compileRouteBundle(loaded.bundle, loaded.bundle.bpmn.content, bpmnFile);
+}
+
+/**
+ * Compiles a bundle route with the given main BPMN (the bundle's own file, a deployed version or
+ * a draft) and decisions (default: the bundle's): what a deployment of it would compile.
+ */
+export async function compileRouteBundle(bundle: RouteBundle, xml: string, bpmnFile: string, dmn: readonly string[] = bundle.decisions.map((file) => file.content)): Promise<LoadRouteResult> {
+  const main = await compileRoute(bundle.id, bpmnFile, xml);
   if (!main.ok) return main;
   const called: CalledDocument[] = [];
   const problems: string[] = [];
@@ -66,7 +73,6 @@ export async function loadRouteBundleFile(bundleDir: string, bpmnFile: string): 
     if (compiled.ok) called.push({ name: file.name, xml: file.content, definitions: compiled.route.definitions });
     else problems.push(...compiled.problems.map((problem) => `${file.name}: ${problem}`));
   }
-  const dmn = bundle.decisions.map((file) => file.content);
   const decisions = await loadDecisions(dmn);
   if (!decisions.ok) problems.push(...decisions.problems.map((problem) => `${problem.elementId ?? 'decisions'}: ${problem.message}`));
   else problems.push(...checkCalledDecisions(main.route.definitions, decisions.value).filter((problem) => problem.severity === 'error').map((problem) => `${problem.elementId ?? bpmnFile}: ${problem.message}`));
