@@ -64,12 +64,29 @@ async function main(): Promise<void> {
   console.log(`\n${outcome.angenommen} angenommen, ${outcome.abgelehnt} abgelehnt, ${outcome.fehler} mit Fehler.`);
   const tenants = [...new Set(submissions.map((entry) => entry.tenant))];
   const caseworker = await token('carla.sachbearbeitung');
-  for (const tenant of tenants) {
-    const tasks = await fetch(`${BASE}/api/v1/tenants/${tenant}/user-tasks?myGroups=true&limit=100`, { headers: { authorization: `Bearer ${caseworker}` } });
-    const page = tasks.ok ? ((await tasks.json()) as { items?: unknown[]; total?: number }) : undefined;
-    const count = page?.total ?? page?.items?.length;
-    console.log(`  ${tenant}: ${count === undefined ? 'Aufgaben nicht lesbar' : `${count} Aufgabe(n) warten`}`);
+  const counts = async (): Promise<(number | undefined)[]> =>
+    Promise.all(
+      tenants.map(async (tenant) => {
+        const tasks = await fetch(`${BASE}/api/v1/tenants/${tenant}/user-tasks?myGroups=true&limit=1`, { headers: { authorization: `Bearer ${caseworker}` } });
+        return tasks.ok ? ((await tasks.json()) as { total?: number }).total : undefined;
+      }),
+    );
+  // The engine works the cases in the background (register lookups, notices ...): wait until the
+  // task lists stop growing, at most 30 seconds.
+  process.stdout.write('\nDie Fachverfahren antworten ');
+  let current = await counts();
+  for (let stable = 0, waited = 0; stable < 3 && waited < 30; waited += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const next = await counts();
+    stable = JSON.stringify(next) === JSON.stringify(current) ? stable + 1 : 0;
+    current = next;
+    process.stdout.write('.');
   }
+  process.stdout.write('\n');
+  tenants.forEach((tenant, index) => {
+    const count = current[index];
+    console.log(`  ${tenant}: ${count === undefined ? 'Aufgaben nicht lesbar' : `${count} Aufgabe(n) warten`}`);
+  });
   console.log(`\nMelden Sie sich in ${BASE} als „Carla Krause“ (Sachbearbeitung) an: die Aufgaben warten in der Aufgabenliste.`);
 }
 
