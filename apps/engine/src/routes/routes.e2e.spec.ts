@@ -88,4 +88,34 @@ describe('routes of processes/: deployed at start and on demand', () => {
     const response = await request(app.getHttpServer()).post('/api/v1/tenants/musterstadt/routes/hundeanmeldung/deploy').set(admin);
     expect([response.status, response.headers['content-type'], (response.body as { type: string }).type]).toEqual([422, expect.stringContaining('application/problem+json'), 'urn:laufweg:problem:invalid-route']);
   });
+
+  it('lists the routes with their scenarios and serves a scenario file to designers and the team', async () => {
+    const team = bearer(await tokens.mint({ sub: 'tina', roles: ['team'] }));
+    await owner.query(`INSERT INTO tenant_member (tenant_id, subject) VALUES ('testhausen', 'tina') ON CONFLICT DO NOTHING`);
+    const listed = await request(app.getHttpServer()).get('/api/v1/tenants/testhausen/routes').set(team);
+    expect(listed.status).toBe(200);
+    expect(listed.body).toEqual([
+      {
+        id: 'hundeanmeldung',
+        name: 'Hundeanmeldung (Testroute)',
+        process: 'hundeanmeldung',
+        hasValues: true,
+        scenarios: ['01-bello.yaml'],
+        services: [
+          { id: 'urn:de:fim:leika:leistung:test-hundeanmeldung', name: 'Hund anmelden (Test)' },
+          { id: 'urn:de:fim:leika:leistung:test-hundeabmeldung', name: 'Hund abmelden (Test, von keiner Kommune angeboten)' },
+        ],
+      },
+    ]);
+    const names = (listed.body as { scenarios: string[] }[])[0].scenarios;
+    for (const name of names) {
+      const file = await request(app.getHttpServer()).get(`/api/v1/tenants/testhausen/routes/hundeanmeldung/scenarios/${name}`).set(team);
+      expect([file.status, file.headers['content-type']]).toEqual([200, 'application/yaml; charset=utf-8']);
+      expect(file.text).toContain('route: hundeanmeldung');
+    }
+    const missing = await request(app.getHttpServer()).get('/api/v1/tenants/testhausen/routes/hundeanmeldung/scenarios/gibt-es-nicht.yaml').set(team);
+    expect([missing.status, (missing.body as { type: string }).type]).toEqual([404, 'urn:laufweg:problem:scenario-not-found']);
+    const caseworker = await request(app.getHttpServer()).get('/api/v1/tenants/testhausen/routes').set(bearer(await tokens.forUser('carla.sachbearbeitung')));
+    expect(caseworker.status).toBe(403);
+  });
 });

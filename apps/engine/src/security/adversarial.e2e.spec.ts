@@ -59,7 +59,8 @@ describe('adversarial: tenants, roles, audit chain, four-eyes, OpenAPI', () => {
     const definitions = await api.deploy(A, 'building-permit.bpmn', ['check-application.form', 'approve-permit.form']);
     await api.deploy(A, 'storm-warning.bpmn');
     keys.definition = definitions['building-permit'];
-    keys.deployment = (await api.owner.query<{ key: string }>('SELECT key FROM deployment WHERE tenant_id = $1 LIMIT 1', [A])).rows[0].key;
+    // the deployment with the forms, so that reading its resources would return tenant A's files
+    keys.deployment = (await api.owner.query<{ key: string }>('SELECT deployment_key AS key FROM process_definition WHERE tenant_id = $1 AND key = $2', [A, keys.definition])).rows[0].key;
     keys.instance = await api.start(A, 'building-permit', { applicant: 'Erika Mustermann', applicationId: 'A-1' });
     keys.task = await api.taskKey(A, keys.instance, 'check');
     keys.elementInstance = (await api.owner.query<{ key: string }>(`SELECT key FROM element_instance WHERE tenant_id = $1 AND process_instance_key = $2 AND element_id = 'check'`, [A, keys.instance])).rows[0].key;
@@ -120,8 +121,12 @@ describe('adversarial: tenants, roles, audit chain, four-eyes, OpenAPI', () => {
           return 'anna';
         case 'documentId':
           return keys.document;
+        case 'deploymentKey':
+          return keys.deployment;
         case 'routeId':
           return 'bewohnerparkausweis';
+        case 'name':
+          return '01-plauen-halter-ausweis-erinnerung.yaml';
         // The intake's routes carry no tenant; intake/submissions.e2e.spec.ts tries them across tenants.
         case 'submissionId':
           return '2f1c0b7e-0f8e-4a5e-9c39-5d1d9b2f7a10';
@@ -164,8 +169,11 @@ describe('adversarial: tenants, roles, audit chain, four-eyes, OpenAPI', () => {
     });
   }
 
+  /** Required query parameters that name tenant A's records (the others take the document's example). */
+  const QUERY_VALUES: Record<string, string> = { tenantId: A, name: 'check-application.form' };
+
   function call(op: Operation, path: string, who: Headers): Promise<Response> {
-    const query = Object.fromEntries((op.operation.parameters ?? []).filter((p) => p.in === 'query' && p.required).map((p) => [p.name, p.name === 'tenantId' ? A : String(p.example ?? p.schema?.example ?? 'x')]));
+    const query = Object.fromEntries((op.operation.parameters ?? []).filter((p) => p.in === 'query' && p.required).map((p) => [p.name, QUERY_VALUES[p.name] ?? String(p.example ?? p.schema?.example ?? 'x')]));
     const body = bodyFor(op);
     const request = api.http[op.method](path).query(query).set(who);
     return body === undefined ? request : request.send(body as object);
@@ -194,7 +202,7 @@ describe('adversarial: tenants, roles, audit chain, four-eyes, OpenAPI', () => {
     });
 
     it('refuses tenant A’s records addressed through tenant B’s own URLs (keys in path or body)', async () => {
-      const ops = tenantOperations().filter((op) => /\{(key|processId|subject|documentId)\}/.test(op.path) || op.id === 'ProcessInstanceCommandsController_migrate');
+      const ops = tenantOperations().filter((op) => /\{(key|processId|subject|documentId|deploymentKey)\}/.test(op.path) || op.id === 'ProcessInstanceCommandsController_migrate');
       expect(ops.length).toBeGreaterThanOrEqual(15);
       const before = await fingerprint();
       const answers: Record<string, unknown> = {};

@@ -79,6 +79,7 @@ export function loadRouteBundle(dir: string, processesDir = resolve(dir, '..')):
       examples,
       ...(valuesSchema ? { valuesSchema } : {}),
       tenants: listNames(join(dir, 'tenants'), '.yaml'),
+      scenarios: readFiles(join(dir, 'scenarios'), '.yaml', 'scenarios/'),
     },
   };
 }

@@ -50,4 +50,6 @@ export interface RouteBundle {
   readonly valuesSchema?: JsonObject;
   /** Municipalities with a `tenants/<tenant>.yaml`, sorted. */
   readonly tenants: readonly string[];
+  /** The route's scenarios (`scenarios/*.yaml`), sorted by name. */
+  readonly scenarios: readonly BundleFile[];
 }

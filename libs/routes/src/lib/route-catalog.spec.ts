@@ -26,6 +26,7 @@ describe('route catalog', () => {
     expect(bundle.sharedForms.map((file) => file.name)).toEqual(['shared/forms/review.form']);
     expect(bundle.decisions.map((file) => file.name)).toEqual(['decisions/fee.dmn']);
     expect(bundle.decisionTests.map((file) => file.name)).toEqual(['decisions/fee.tests.yaml']);
+    expect(bundle.scenarios.map((file) => file.name)).toEqual(['scenarios/plauen-two-copies.yaml']);
     expect(bundle.examples).toEqual([expect.objectContaining({ name: 'two-copies', service: 'urn:de:fim:leika:leistung:demo-bescheinigung' })]);
   });
 
