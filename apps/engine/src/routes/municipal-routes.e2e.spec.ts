@@ -19,7 +19,9 @@ import { buildSubmission, toFormData } from '../intake/testing/submission-builde
  * connectors' simulators answering as job handlers, the payment paid on the simulator's pay page,
  * every user task completed through the API by a member of its candidate group (a different person
  * for each task, so four-eyes rules hold) with the form data of the route's happy-path scenario,
- * and the case ending with its PDFs (read back) and the applicant's notifications.
+ * and the case ending with its PDFs (read back) and the applicant's notifications. A case that pays
+ * after a payment request (not in the portal) gets the fee notice (Gebührenbescheid) of shared-payment
+ * in its postbox before it pays.
  */
 const PROCESSES = join(__dirname, '..', '..', '..', '..', 'processes');
 const TENANT = 'plauen';
@@ -31,17 +33,50 @@ interface RouteCase {
   readonly scenario: string;
   /** The element the case waits at when it is done for now (a permit's lifetime), else it completes. */
   readonly restsAt?: string;
-  readonly template: string;
-  readonly documentText: readonly string[];
+  /** The case's documents, in the order they were made, each with text its PDF must contain. */
+  readonly documents: readonly { readonly template: string; readonly text: readonly string[] }[];
   readonly notifications: readonly string[];
 }
 
+/** shared-payment's Gebührenbescheid: title, payer, amount, the request id as Kassenzeichen and the municipality's bank details. */
+function feeNotice(amount: string, recipient: readonly string[], bank: readonly string[]) {
+  return { template: 'fee-notice', text: ['Gebührenbescheid', ...recipient, amount, 'Gesamtbetrag', 'Kassenzeichen', 'PAY-', ...bank, 'Sie können auch online bezahlen', '/simulator/payments/', 'Rechtsbehelfsbelehrung', 'Stadt Plauen'] };
+}
+
 const CASES: readonly RouteCase[] = [
-  // A payment request is a 'needs-input' notification (the applicant must pay); gewerbeanzeige asks for the fee after the receipt.
-  { route: 'urkunden', example: 'geburtsurkunde', scenario: '01-geburtsurkunde-bezahlt.yaml', template: 'certificate', documentText: ['Geburtsurkunde', 'Erika', 'Mustermann', '17.05.1990', 'Stadt Plauen'], notifications: ['received', 'needs-input', 'in-processing', 'completed'] },
-  { route: 'hundesteuer', example: 'ersthund', scenario: '01-ersthund-plauen.yaml', template: 'dog-tax-notice', documentText: ['Hundesteuer', 'Jana Beispiel', 'Bello', '108,00', 'Stadt Plauen'], notifications: ['received', 'completed'] },
-  { route: 'gewerbeanzeige', example: 'plauen-einzelhandel', scenario: '01-plauen-einzelhandel-bescheinigung.yaml', template: 'business-receipt', documentText: ['Gewerbe', 'Blumen Mustermann', 'Erika Mustermann', 'Stadt Plauen'], notifications: ['received', 'completed', 'needs-input'] },
-  { route: 'bewohnerparkausweis', example: 'plauen-halter', scenario: '01-plauen-halter-ausweis-erinnerung.yaml', restsAt: 'renewal-reminder-due', template: 'parking-permit', documentText: ['Bewohnerparkausweis', 'PL-EM 123', 'P1', 'Stadt Plauen'], notifications: ['received', 'needs-input', 'completed'] },
+  // A payment request is a 'needs-input' notification (the applicant must pay) with the fee notice; gewerbeanzeige asks for the fee after the receipt.
+  {
+    route: 'urkunden',
+    example: 'geburtsurkunde',
+    scenario: '01-geburtsurkunde-bezahlt.yaml',
+    documents: [
+      feeNotice('12,00 €', ['Erika Mustermann', 'Bahnhofstraße 12'], ['Stadtkasse Plauen (Demo)', 'DE89 3704 0044 0532 0130 00', 'COBADEFFXXX']),
+      { template: 'certificate', text: ['Geburtsurkunde', 'Erika', 'Mustermann', '17.05.1990', 'Stadt Plauen'] },
+    ],
+    notifications: ['received', 'needs-input', 'in-processing', 'completed'],
+  },
+  { route: 'hundesteuer', example: 'ersthund', scenario: '01-ersthund-plauen.yaml', documents: [{ template: 'dog-tax-notice', text: ['Hundesteuer', 'Jana Beispiel', 'Bello', '108,00', 'Stadt Plauen'] }], notifications: ['received', 'completed'] },
+  {
+    route: 'gewerbeanzeige',
+    example: 'plauen-einzelhandel',
+    scenario: '01-plauen-einzelhandel-bescheinigung.yaml',
+    documents: [
+      { template: 'business-receipt', text: ['Gewerbe', 'Blumen Mustermann', 'Erika Mustermann', 'Stadt Plauen'] },
+      feeNotice('26,00 €', ['Erika Mustermann', 'Demogasse 7'], ['Stadtkasse Plauen (Demo)', 'DE02 1203 0000 0000 2020 51']),
+    ],
+    notifications: ['received', 'completed', 'needs-input'],
+  },
+  {
+    route: 'bewohnerparkausweis',
+    example: 'plauen-halter',
+    scenario: '01-plauen-halter-ausweis-erinnerung.yaml',
+    restsAt: 'renewal-reminder-due',
+    documents: [
+      feeNotice('30,00 €', ['Erika Mustermann', 'Demogasse 7'], ['Stadtkasse Plauen (Demo)', 'DE02 1203 0000 0000 2020 51']),
+      { template: 'parking-permit', text: ['Bewohnerparkausweis', 'PL-EM 123', 'P1', 'Stadt Plauen'] },
+    ],
+    notifications: ['received', 'needs-input', 'completed'],
+  },
 ];
 
 interface ScenarioTask {
@@ -188,21 +223,22 @@ describe('the municipal routes end to end on PostgreSQL', () => {
     const team = bearer(await tokens.forUser('tom.team'));
     const listed = await http().get(`/api/v1/tenants/${TENANT}/process-instances/${root}/documents`).set(team);
     expect(listed.status).toBe(200);
-    const documents = (listed.body as { items?: { id: string }[] }).items ?? (listed.body as { id: string }[]);
-    expect(documents.length).toBeGreaterThan(0);
-    expect(documents.map((document) => (document as { template?: string }).template)).toEqual([routeCase.template]);
-    const texts: string[] = [];
-    for (const document of documents) {
+    const documents = (listed.body as { items?: { id: string; template?: string }[] }).items ?? (listed.body as { id: string; template?: string }[]);
+    expect(documents.map((document) => document.template)).toEqual(routeCase.documents.map((document) => document.template));
+    for (const [index, document] of documents.entries()) {
       const pdf = await http().get(`/api/v1/tenants/${TENANT}/documents/${document.id}`).set(team).buffer(true).parse(binary);
       expect([pdf.status, pdf.headers['content-type']]).toEqual([200, 'application/pdf']);
-      texts.push(readPdfText(new Uint8Array(pdf.body as Buffer)).text);
+      const text = readPdfText(new Uint8Array(pdf.body as Buffer)).text;
+      for (const expected of routeCase.documents[index].text) expect({ template: document.template, expected, found: text.includes(expected) }).toEqual({ template: document.template, expected, found: true });
     }
-    for (const expected of routeCase.documentText) expect({ text: texts.join('\n---\n').includes(expected), expected }).toEqual({ text: true, expected });
 
-    const { rows } = await owner.query<{ status: string }>(
-      `SELECT payload ->> 'status' AS status FROM connector_record WHERE tenant_id = $1 AND kind = 'notification' AND process_instance_key IN (SELECT key FROM process_instance WHERE tenant_id = $1 AND root_key = $2) ORDER BY id`,
+    const { rows } = await owner.query<{ status: string; document_ids: string[] | null }>(
+      `SELECT payload ->> 'status' AS status, payload -> 'documentIds' AS document_ids FROM connector_record WHERE tenant_id = $1 AND kind = 'notification' AND process_instance_key IN (SELECT key FROM process_instance WHERE tenant_id = $1 AND root_key = $2) ORDER BY id`,
       [TENANT, root],
     );
     expect(rows.map((row) => row.status)).toEqual(routeCase.notifications);
+    // The payment request ('needs-input') hands the applicant the fee notice in the postbox.
+    const feeNotices = documents.filter((document) => document.template === 'fee-notice').map((document) => [document.id]);
+    expect(rows.filter((row) => row.status === 'needs-input').map((row) => row.document_ids)).toEqual(feeNotices);
   });
 });

@@ -48,7 +48,7 @@ describe('scenario runs over HTTP', () => {
 
     const passed = await api.http.post('/api/v1/scenario-runs').set(designer).send({ tenantId: TENANT, bpmnXml: urkunden, scenario });
     expect(passed.status).toBe(200);
-    expect(passed.body).toMatchObject({ passed: true, failures: [], produced: { 'document.render': 1, 'print.mail': 1 } });
+    expect(passed.body).toMatchObject({ passed: true, failures: [], produced: { 'document.render': 2, 'print.mail': 1 } });
     const body = passed.body as { path: string[]; coverage: { flows: { total: number } } };
     expect(body.path).toEqual(expect.arrayContaining(['application-received', 'pay-payment-received', 'issue-certificate', 'notice-render', 'case-closed']));
 

@@ -17,6 +17,8 @@ export interface FeeNoticeData {
   readonly dueDate: string;
   /** e.g. "§ 1 Verwaltungskostensatzung i. V. m. Nr. 3.1 des Kostenverzeichnisses". */
   readonly legalBasis?: string;
+  /** The payment service's pay page (XBezahldienste): the notice offers paying online there. */
+  readonly payPageUrl?: string;
   readonly signatory?: Signatory;
 }
 
@@ -49,6 +51,7 @@ export const feeNoticeTemplate: DocumentTemplate<FeeNoticeData> = {
       cashReference: nonEmptyString,
       dueDate: isoDate,
       legalBasis: { type: 'string' },
+      payPageUrl: { type: 'string', pattern: '^https?://' },
       signatory: signatorySchema,
     },
   },
@@ -81,6 +84,7 @@ export const feeNoticeTemplate: DocumentTemplate<FeeNoticeData> = {
         ['Kreditinstitut', bank.bankName],
       ]);
     }
+    if (data.payPageUrl) letter.paragraph(`Sie können auch online bezahlen: ${data.payPageUrl}`);
     letter.heading('Rechtsbehelfsbelehrung', 11);
     letter.paragraph(legalRemedyNotice(municipality), { size: 9.5 });
     letter.paragraph('Mit freundlichen Grüßen');
