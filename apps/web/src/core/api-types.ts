@@ -54,7 +54,27 @@ export interface Deployment {
   readonly createdAt: string;
   readonly createdBy: string | null;
   readonly processes: { processId: string; processDefinitionKey: string; version: number }[];
-  readonly resources: { name: string; kind: 'form' | 'dmn'; resourceId: string | null }[];
+  readonly resources: { name: string; kind: DeploymentResourceKind; resourceId: string | null }[];
+}
+
+/** Forms (form-js JSON), decisions (DMN XML) and a municipality's values (`*.values.json`). */
+export type DeploymentResourceKind = 'form' | 'dmn' | 'values';
+
+/** A resource of a deployment without its content (GET …/deployments/{deploymentKey}/resources). */
+export interface DeploymentResource {
+  readonly name: string;
+  readonly kind: DeploymentResourceKind;
+  readonly resourceId: string | null;
+  readonly checksum: string;
+  readonly mediaType: string;
+  readonly size: number;
+}
+
+export interface DeploymentResources {
+  readonly deploymentKey: string;
+  /** File name of the deployment's BPMN document. */
+  readonly resourceName: string;
+  readonly items: DeploymentResource[];
 }
 
 export interface ModelProblem {

@@ -52,6 +52,9 @@ export class BpmnEditor {
   }
 
   async open(xml: string): Promise<string[]> {
+    // A refused deployment's problems belong to the diagram that was open (an import does not
+    // change the command stack, which clears them otherwise).
+    this.engine.set('deploy', []);
     const { warnings } = await this.modeler.importXML(xml);
     const canvas = this.modeler.get<{ zoom(level?: 'fit-viewport' | number, center?: 'auto'): number; scroll(delta: { dx: number; dy: number }): void }>('canvas', true);
     fitDiagram(canvas);

@@ -4,16 +4,18 @@ import type { Deployment, DeploymentResult, ModelProblem, Page as ApiPage, Proce
 import { clear, formatDateTime, h } from '../core/dom';
 import { Feedback } from '../core/feedback';
 import { BpmnEditor } from './bpmn-editor';
+import { describeResources, loadDeployedRoute, valuesFileOf } from './deployed-route';
 import { EMPTY_BPMN, EMPTY_DMN, EMPTY_FORM, loadDraft, type RouteDraft, saveDraft } from './drafts';
 import type { ResourceEditor } from './resource-editors';
 
 type Tab = 'bpmn' | 'forms' | 'dmn';
 
 /**
- * The modeler for designers: open a deployed version or a local file, edit the BPMN (Zeebe
- * properties, lint with the engine's rules), its forms (form-js) and decisions (dmn-js), save a
- * draft in the browser, deploy with progress and the refusal's problems on the elements, and
- * see the route's version history.
+ * The modeler for designers: open a deployed version (with the forms, decisions and municipal
+ * values deployed with it) or a local file, edit the BPMN (Zeebe properties, lint with the
+ * engine's rules), its forms (form-js) and decisions (dmn-js), save a draft in the browser,
+ * deploy the BPMN with every file of the draft, with progress and the refusal's problems on the
+ * elements, and see the route's version history.
  */
 export async function renderModelerPage(root: HTMLElement, context: AppContext): Promise<() => void> {
   const feedback = new Feedback();
@@ -23,7 +25,8 @@ export async function renderModelerPage(root: HTMLElement, context: AppContext):
   const resourceList = h('div', { class: 'resource-list', hidden: true });
   const problemsBox = h('div', { class: 'problems', 'aria-live': 'polite' });
   const history = h('ol', { class: 'history' });
-  const routeSelect = h('select', { 'aria-label': 'Veröffentlichten Laufweg öffnen', onchange: () => void openDeployed(routeSelect.value) }, h('option', { value: '' }, 'Laufweg öffnen …'));
+  const known = new Map<string, ProcessDefinition>();
+  const routeSelect = h('select', { 'aria-label': 'Veröffentlichten Laufweg öffnen', onchange: () => void openDeployed(known.get(routeSelect.value)) }, h('option', { value: '' }, 'Laufweg öffnen …'));
   const fileInput = h('input', { type: 'file', accept: '.bpmn,.form,.dmn,.xml,.json', multiple: true, class: 'visually-hidden', id: 'open-file', onchange: () => void openFiles() });
   const editor = new BpmnEditor(canvas, panel);
   let draft: RouteDraft = loadDraft(context.tenantId) ?? { bpmnName: 'neuer-laufweg.bpmn', bpmn: EMPTY_BPMN, resources: {} };
@@ -58,6 +61,7 @@ export async function renderModelerPage(root: HTMLElement, context: AppContext):
   const renderResourceList = (): void => {
     const extension = tab === 'forms' ? '.form' : '.dmn';
     const names = Object.keys(draft.resources).filter((name) => name.endsWith(extension)).sort();
+    const values = valuesFileOf(draft.resources);
     const create = (): void => {
       const id = prompt(tab === 'forms' ? 'Formular-ID (so verweist die Benutzeraufgabe darauf):' : 'ID der Entscheidungstabelle:')?.trim();
       if (!id) return;
@@ -66,10 +70,35 @@ export async function renderModelerPage(root: HTMLElement, context: AppContext):
     };
     clear(
       resourceList,
-      h('ul', {}, names.map((name) => h('li', {}, h('button', { type: 'button', class: resource?.name === name ? 'selected' : '', onclick: () => void openResource(name) }, name)))),
-      names.length === 0 ? h('p', { class: 'muted' }, tab === 'forms' ? 'Keine Formulare im Entwurf. Formulare veröffentlichter Versionen kann die API noch nicht liefern; bitte als Datei öffnen.' : 'Keine Entscheidungstabellen im Entwurf.') : null,
+      h(
+        'ul',
+        {},
+        names.map((name) =>
+          // (inline layout: styles.css belongs to the whole app; the list is this page's own)
+          h(
+            'li',
+            { 'data-resource': name, style: 'display: flex; gap: 0.25rem; align-items: flex-start' },
+            h('button', { type: 'button', class: resource?.name === name ? 'selected' : '', title: name, style: 'flex: 1; min-width: 0; overflow-wrap: anywhere; text-align: left', onclick: () => void openResource(name) }, name.slice(name.lastIndexOf('/') + 1)),
+            h('button', { type: 'button', 'aria-label': `${name} entfernen`, title: 'Aus dem Entwurf entfernen', style: 'width: auto', onclick: () => removeResource(name) }, '×'),
+          ),
+        ),
+      ),
+      names.length === 0 ? h('p', { class: 'muted' }, tab === 'forms' ? 'Keine Formulare im Entwurf.' : 'Keine Entscheidungstabellen im Entwurf.') : null,
       h('button', { type: 'button', onclick: create }, tab === 'forms' ? 'Neues Formular' : 'Neue Entscheidungstabelle'),
+      values ? h('p', { class: 'muted', 'data-values': values, style: 'overflow-wrap: anywhere' }, `Werte der Kommune: ${values} – werden mit veröffentlicht.`) : null,
     );
+  };
+
+  /** Drops a form or decision from the draft (reopening the deployed version brings it back). */
+  const removeResource = (name: string): void => {
+    if (resource?.name === name) {
+      resource.editor.destroy();
+      resource = undefined;
+      clear(resourceHost);
+    }
+    draft = { ...draft, resources: Object.fromEntries(Object.entries(draft.resources).filter(([other]) => other !== name)) };
+    feedback.success(`${name} aus dem Entwurf entfernt.`);
+    renderResourceList();
   };
 
   const openResource = async (name: string): Promise<void> => {
@@ -84,19 +113,26 @@ export async function renderModelerPage(root: HTMLElement, context: AppContext):
   };
 
   const openXml = async (name: string, xml: string, resources: Record<string, string> = {}): Promise<void> => {
-    const warnings = await feedback.run(`${name} wird geöffnet …`, () => editor.open(xml), `${name} geöffnet.`);
+    // The open resource editor belongs to the previous draft: keep its edits there and close it.
+    await syncResource();
+    resource?.editor.destroy();
+    resource = undefined;
+    clear(resourceHost);
+    const opened = `${name} geöffnet, ${describeResources(resources)}.`;
+    const warnings = await feedback.run(`${name} wird geöffnet …`, () => editor.open(xml), opened);
     if (!warnings) return;
     draft = { bpmnName: name, bpmn: xml, resources };
-    if (warnings.length > 0) feedback.success(`${name} geöffnet, mit Hinweisen beim Einlesen: ${warnings.join('; ')}`);
+    if (warnings.length > 0) feedback.success(`${opened} Hinweise beim Einlesen: ${warnings.join('; ')}`);
     await showTab('bpmn');
     await loadHistory();
   };
 
-  const openDeployed = async (key: string): Promise<void> => {
-    if (!key) return;
-    const xml = await feedback.run('Version wird geladen …', () => context.api.getText(context.tenantPath(`/process-definitions/${key}/xml`)));
-    if (xml) await openXml(`${processIdOf(xml) ?? 'laufweg'}.bpmn`, xml, processIdOf(xml) === processIdOf(draft.bpmn) ? draft.resources : {});
+  /** A deployed version with the forms, decisions and values deployed with it. */
+  const openDeployed = async (definition: ProcessDefinition | undefined): Promise<void> => {
     routeSelect.value = '';
+    if (!definition) return;
+    const route = await feedback.run(`Version ${definition.version} wird geladen …`, () => loadDeployedRoute(context, definition));
+    if (route) await openXml(route.bpmnName, route.bpmn, route.resources);
   };
 
   const openFiles = async (): Promise<void> => {
@@ -152,7 +188,7 @@ export async function renderModelerPage(root: HTMLElement, context: AppContext):
     const authors = new Map(deployments.items.map((deployment) => [deployment.deploymentKey, deployment.createdBy]));
     if (definitions.items.length === 0) history.append(h('li', { class: 'muted' }, 'Noch nicht veröffentlicht.'));
     for (const definition of definitions.items) {
-      history.append(h('li', { 'data-version': String(definition.version) }, h('button', { type: 'button', class: 'link', onclick: () => void openDeployed(definition.processDefinitionKey) }, `Version ${definition.version}`), h('span', { class: 'muted' }, ` ${formatDateTime(definition.createdAt)} · ${authors.get(definition.deploymentKey) ?? '–'}`)));
+      history.append(h('li', { 'data-version': String(definition.version) }, h('button', { type: 'button', class: 'link', onclick: () => void openDeployed(definition) }, `Version ${definition.version}`), h('span', { class: 'muted' }, ` ${formatDateTime(definition.createdAt)} · ${authors.get(definition.deploymentKey) ?? '–'}`)));
     }
   };
 
@@ -162,6 +198,7 @@ export async function renderModelerPage(root: HTMLElement, context: AppContext):
   });
 
   const definitions = await context.api.get<ApiPage<ProcessDefinition>>(context.tenantPath('/process-definitions'), { limit: 200 }).catch(() => ({ items: [] as ProcessDefinition[] }));
+  for (const definition of definitions.items) known.set(definition.processDefinitionKey, definition);
   routeSelect.append(...definitions.items.map((definition) => h('option', { value: definition.processDefinitionKey }, `${definition.name ?? definition.processId} (v${definition.version})`)));
 
   clear(

@@ -1,4 +1,4 @@
-import type { ApiClient } from '../core/api-client';
+import type { AppContext } from '../core/app-context';
 import { h } from '../core/dom';
 import type { Feedback } from '../core/feedback';
 
@@ -18,18 +18,22 @@ const LABELS: Record<string, string> = {
   payment: 'Zahlung',
 };
 
+/** What the view needs of the app: the API, and the tenant's paths (documents live under the tenant). */
+export type CaseDataContext = Pick<AppContext, 'api' | 'tenantPath'>;
+
 /**
  * The case data of a task: the application and the submission (with its attachments as
- * downloads) first, then the other variables the route shows. Values are text, never HTML.
+ * downloads) first, then the other variables the route shows, with the documents the route
+ * rendered as downloads. Values are text, never HTML.
  */
-export function renderCaseData(caseData: Record<string, Json>, api: ApiClient, feedback: Feedback, formFields: ReadonlySet<string> = new Set()): HTMLElement {
+export function renderCaseData(caseData: Record<string, Json>, context: CaseDataContext, feedback: Feedback, formFields: ReadonlySet<string> = new Set()): HTMLElement {
   // The form's own fields are shown (and edited) in the form.
   const ordered = Object.keys(caseData).filter((name) => !formFields.has(name)).sort((a, b) => rank(a) - rank(b));
   const section = h('section', { class: 'case-data', 'aria-labelledby': 'case-data-title' }, h('h2', { id: 'case-data-title' }, 'Antragsdaten'));
   if (ordered.length === 0) section.append(h('p', { class: 'muted' }, 'Der Laufweg zeigt zu dieser Aufgabe keine Antragsdaten.'));
   for (const name of ordered) {
     const value = caseData[name];
-    const links = downloadLinks(name, value, api, feedback);
+    const links = downloadLinks(name, value, context, feedback);
     section.append(h('div', { class: 'case-block', 'data-variable': name }, h('h3', {}, LABELS[name] ?? name), valueView(value, name === 'submission' ? new Set(['attachments']) : new Set()), links));
   }
   return section;
@@ -59,7 +63,7 @@ interface Download {
 }
 
 /** Attachments of a submission and documents the route produced, as buttons that fetch with the token. */
-function downloadLinks(name: string, value: Json, api: ApiClient, feedback: Feedback): HTMLElement | null {
+function downloadLinks(name: string, value: Json, context: CaseDataContext, feedback: Feedback): HTMLElement | null {
   const downloads: Download[] = [];
   if (name === 'submission' && value && typeof value === 'object') {
     const submission = value as Record<string, Json>;
@@ -72,7 +76,7 @@ function downloadLinks(name: string, value: Json, api: ApiClient, feedback: Feed
       }
     }
   }
-  for (const document of documentsIn(name, value)) downloads.push(document);
+  for (const document of documentsIn(name, value, context)) downloads.push(document);
   if (downloads.length === 0) return null;
   return h(
     'ul',
@@ -83,7 +87,7 @@ function downloadLinks(name: string, value: Json, api: ApiClient, feedback: Feed
         class: 'link',
         onclick: () =>
           void feedback.run(`„${download.label}“ wird geladen …`, async () => {
-            const url = await api.blobUrl(download.path);
+            const url = await context.api.blobUrl(download.path);
             window.open(url, '_blank', 'noopener');
           }),
       }, `${download.label} öffnen`)),
@@ -91,20 +95,30 @@ function downloadLinks(name: string, value: Json, api: ApiClient, feedback: Feed
   );
 }
 
-/** `documentId: "…"`, `dokumentId`, or `documents: [{ id, name }]` anywhere in the value. */
-function documentsIn(name: string, value: Json): Download[] {
-  const found: Download[] = [];
+/**
+ * Documents anywhere in the value: `documentId: "…"` (or `dokumentId`), `documents: [{ id, name }]`
+ * (or `dokumente`), and `document: { id, name }` as document.render answers; each once, fetched
+ * from GET /api/v1/tenants/{tenantId}/documents/{documentId}.
+ */
+function documentsIn(name: string, value: Json, context: CaseDataContext): Download[] {
+  const found = new Map<string, Download>();
+  const add = (id: string, label: string | undefined): void => {
+    if (!found.has(id)) found.set(id, { label: label ?? `Dokument ${id}`, path: context.tenantPath(`/documents/${encodeURIComponent(id)}`) });
+  };
   const visit = (key: string, entry: Json): void => {
-    if (/^(document|dokument)Id$/i.test(key) && typeof entry === 'string') found.push({ label: `Dokument ${entry}`, path: `/api/v1/documents/${encodeURIComponent(entry)}` });
+    if (/^(document|dokument)Id$/i.test(key) && typeof entry === 'string') add(entry, undefined);
     else if (/^(documents|dokumente)$/i.test(key) && Array.isArray(entry)) {
       for (const item of entry as Record<string, Json>[]) {
         const id = text(item?.['id'] ?? item?.['documentId']);
-        if (id) found.push({ label: text(item['name'] ?? item['title']) ?? `Dokument ${id}`, path: `/api/v1/documents/${encodeURIComponent(id)}` });
+        if (id) add(id, text(item['name'] ?? item['title']));
       }
+    } else if (/^(document|dokument)$/i.test(key) && entry && typeof entry === 'object' && !Array.isArray(entry) && text((entry as Record<string, Json>)['id'])) {
+      const document = entry as Record<string, Json>;
+      add(text(document['id']) as string, text(document['name'] ?? document['title']));
     } else if (entry && typeof entry === 'object' && !Array.isArray(entry)) for (const [inner, innerValue] of Object.entries(entry as Record<string, Json>)) visit(inner, innerValue);
   };
   visit(name, value);
-  return found;
+  return [...found.values()];
 }
 
 function text(value: Json): string | undefined {

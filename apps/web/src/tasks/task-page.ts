@@ -36,7 +36,7 @@ export async function renderTaskPage(root: HTMLElement, context: AppContext, par
         h('dt', {}, 'Bearbeitung'), h('dd', { 'data-assignee': task.assignee ?? '' }, task.assignee ? (mine ? 'Sie' : task.assignee) : `offen für ${task.candidateGroups.join(', ')}`),
       ),
       feedback.element,
-      h('div', { class: 'task-columns' }, renderCaseData(task.caseData, context.api, feedback, formKeys(task.form)), h('section', { class: 'task-work', 'aria-labelledby': 'form-title' }, h('h2', { id: 'form-title' }, 'Bearbeitung'), formHost, actions)),
+      h('div', { class: 'task-columns' }, renderCaseData(task.caseData, context, feedback, formKeys(task.form)), h('section', { class: 'task-work', 'aria-labelledby': 'form-title' }, h('h2', { id: 'form-title' }, 'Bearbeitung'), formHost, actions)),
     );
 
     const claim = (): Promise<unknown> => feedback.run('Aufgabe wird übernommen …', () => context.api.post(path + '/claim').then(load));

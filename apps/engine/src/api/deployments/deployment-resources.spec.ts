@@ -39,4 +39,25 @@ describe('sorting the files of a deployment', () => {
     const sorted = sortDeployment([BPMN, FORM, { ...FORM, name: 'copy.form' }, BPMN]);
     expect(sorted.problems.map((problem) => problem.rule)).toEqual(['deployment-bpmn-count', 'form-id-duplicate', 'resource-name-duplicate']);
   });
+
+  it('given the folder names of a route bundle, then it keeps them, and refuses absolute, empty and dot segments', () => {
+    const values = { name: 'tenants/plauen.values.json', content: JSON.stringify({ municipality: { name: 'Plauen' } }) };
+    const sorted = sortDeployment([BPMN, { ...FORM, name: 'forms/check.form' }, { ...DMN, name: 'decisions/fees.dmn' }, values]);
+    expect(sorted.problems).toEqual([]);
+    expect(sorted.resources.map((resource) => [resource.name, resource.kind])).toEqual([
+      ['forms/check.form', 'form'],
+      ['decisions/fees.dmn', 'dmn'],
+      ['tenants/plauen.values.json', 'values'],
+    ]);
+
+    const refused = sortDeployment([BPMN, ...['/etc/fees.dmn', 'decisions//fees.dmn', '../fees.dmn', 'decisions/./fees.dmn', 'decisions/', 'decisions\\fees.dmn'].map((name) => ({ ...DMN, name }))]);
+    expect(refused.problems.filter((problem) => problem.rule === 'resource-name').map((problem) => problem.field)).toEqual([
+      '/etc/fees.dmn',
+      'decisions//fees.dmn',
+      '../fees.dmn',
+      'decisions/./fees.dmn',
+      'decisions/',
+      'decisions\\fees.dmn',
+    ]);
+  });
 });

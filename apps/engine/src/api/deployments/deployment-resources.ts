@@ -20,7 +20,24 @@ export interface SortedDeployment {
 }
 
 // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-const NAME_PATTERN = /^[^/\\\u0000-\u001f]{1,200}$/;
+const NAME_PATTERN = /^[^\\\u0000-\u001f]{1,200}$/;
+
+/** How a deployment resource is served (GET …/deployments/{deploymentKey}/resources/content). */
+export const RESOURCE_MEDIA_TYPES: Readonly<Record<DeploymentResourceInput['kind'], string>> = {
+  form: 'application/json',
+  dmn: 'application/xml',
+  values: 'application/json',
+};
+
+/**
+ * A usable resource name: 1-200 characters, no control characters or backslashes, and relative
+ * folders allowed (`forms/check.form`, `tenants/plauen.values.json`), as a route bundle names
+ * its files, so a deployment read back over the API deploys again under the same names. No
+ * leading, doubled or trailing `/`, and no `.` or `..` segment.
+ */
+export function isUsableResourceName(name: string): boolean {
+  return NAME_PATTERN.test(name) && name.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+}
 const DMN_NAMESPACE = /xmlns(:\w+)?\s*=\s*["']https?:\/\/www\.omg\.org\/spec\/DMN\/\d{8}\/MODEL\/?["']/;
 
 /**
@@ -38,7 +55,7 @@ export function sortDeployment(files: readonly IncomingResource[]): SortedDeploy
   const formIds = new Map<string, string>();
   const resources: DeploymentResourceInput[] = [];
   for (const file of files) {
-    if (!NAME_PATTERN.test(file.name)) problems.push({ rule: 'resource-name', field: file.name, message: `'${file.name}' is not a usable file name (1-200 characters, no path).` });
+    if (!isUsableResourceName(file.name)) problems.push({ rule: 'resource-name', field: file.name, message: `'${file.name}' is not a usable file name (1-200 characters; folders separated by '/', no '.' or '..' and no absolute path).` });
     if (names.has(file.name)) problems.push({ rule: 'resource-name-duplicate', field: file.name, message: `'${file.name}' is part of the deployment twice.` });
     names.add(file.name);
     if (/\.bpmn$/i.test(file.name)) continue;

@@ -8,7 +8,10 @@ const BPMN_EXAMPLE = '<?xml version="1.0" encoding="UTF-8"?><bpmn:definitions xm
 
 /** A form or DMN file deployed with the BPMN in a JSON deployment. */
 export class DeploymentResourceDto {
-  @ApiProperty({ description: 'File name; `.form` (form-js JSON) or `.dmn` (DMN XML).', example: 'check-documents.form' })
+  @ApiProperty({
+    description: 'File name; `.form` (form-js JSON), `.dmn` (DMN XML) or `.values.json` (the municipality\'s values). Relative folders are kept (`forms/check-documents.form`), as a deployment read back lists them.',
+    example: 'check-documents.form',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -52,6 +55,28 @@ export class DeploymentResourceSummaryDto {
   @ApiProperty({ example: 'check-documents.form' }) name!: string;
   @ApiProperty({ enum: ['form', 'dmn', 'values'], example: 'form' }) kind!: 'form' | 'dmn' | 'values';
   @ApiProperty({ nullable: true, type: String, description: 'Form id or DMN definitions id.', example: 'check-documents' }) resourceId!: string | null;
+}
+
+/** A resource of a stored deployment, without its content. */
+export class DeploymentResourceInfoDto extends DeploymentResourceSummaryDto {
+  @ApiProperty({ description: 'SHA-256 of the content.', example: '2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae' }) checksum!: string;
+  @ApiProperty({ enum: ['application/json', 'application/xml'], description: 'The media type the content is served with.', example: 'application/json' }) mediaType!: string;
+  @ApiProperty({ description: 'Size of the content in bytes (UTF-8).', example: 1834 }) size!: number;
+}
+
+export class DeploymentResourceListDto {
+  @ApiProperty({ example: '2251799813685200' }) deploymentKey!: string;
+  @ApiProperty({ description: 'File name of the deployment\'s BPMN document (its XML: GET …/process-definitions/{key}/xml).', example: 'urkunden.bpmn' }) resourceName!: string;
+  @ApiProperty({ type: [DeploymentResourceInfoDto], description: 'Forms, decisions and values, by name.' }) items!: DeploymentResourceInfoDto[];
+}
+
+/** Names the resource to read; a query parameter because names contain `/` (`forms/check.form`). */
+export class DeploymentResourceQueryDto {
+  @ApiProperty({ description: 'The resource name as listed, folders included; percent-encoded like any query value.', example: 'tenants/plauen.values.json' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
 }
 
 export class ModelProblemDto {

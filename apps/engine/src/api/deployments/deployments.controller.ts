@@ -1,15 +1,16 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Query, Req, Res, UnsupportedMediaTypeException, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, NotFoundException, Param, Post, Query, Req, Res, UnsupportedMediaTypeException, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { AnyFilesInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { assertTenant, type Caller, CurrentCaller, Roles } from '../../auth';
-import { problemType } from '../../problem/problem-details';
-import { problemExample } from '../shared/api-problems';
-import { TENANT_PATH, TenantRoute } from '../shared/api-params';
+import { type ProblemDetails, problemType } from '../../problem/problem-details';
+import { problemExample, recordNotFound } from '../shared/api-problems';
+import { KeyParam, TENANT_PATH, TenantRoute } from '../shared/api-params';
+import { keyOf } from '../shared/key.pipe';
 import { pageOf, PagingQueryDto } from '../shared/paging.dto';
 import { validateBody } from '../shared/validate-body';
-import { DeployJsonDto, DeploymentPageDto, DeploymentResultDto } from './deployment.dto';
-import type { IncomingResource } from './deployment-resources';
+import { DeployJsonDto, DeploymentPageDto, DeploymentResourceListDto, DeploymentResourceQueryDto, DeploymentResultDto } from './deployment.dto';
+import { type IncomingResource, RESOURCE_MEDIA_TYPES } from './deployment-resources';
 import { DeploymentsRepository } from './deployments.repository';
 import { DeploymentsService } from './deployments.service';
 
@@ -75,6 +76,67 @@ export class DeploymentsController {
     const { limit, offset } = pageOf(query);
     return { ...(await this.repository.list(tenantId, limit, offset)), limit, offset };
   }
+
+  @Get(':deploymentKey/resources')
+  @Roles('designer', 'team')
+  @ApiOperation({
+    summary: 'List the forms, decisions and values of a deployment (name, kind, id, checksum; without content). Roles: designer, team.',
+    description: 'With the BPMN (GET …/process-definitions/{key}/xml) and each content (GET …/resources/content?name=…), a client can deploy the same files again.',
+  })
+  @KeyParam('deploymentKey', 'The deployment key.')
+  @ApiOkResponse({ type: DeploymentResourceListDto })
+  async resources(@CurrentCaller() caller: Caller, @Param('tenantId') tenantId: string, @Param('deploymentKey', keyOf('deployment')) deploymentKey: string): Promise<DeploymentResourceListDto> {
+    assertTenant(caller, tenantId);
+    const list = await this.repository.resources(tenantId, deploymentKey);
+    if (!list) throw recordNotFound('deployment', deploymentKey);
+    return list;
+  }
+
+  // The name is a query parameter, not a path segment: names contain '/' (forms/x.form,
+  // tenants/plauen.values.json), and an encoded slash (%2F) in a path is refused or decoded by
+  // common reverse proxies (Apache's AllowEncodedSlashes is off by default).
+  @Get(':deploymentKey/resources/content')
+  @Roles('designer', 'team')
+  @ApiOperation({
+    summary: 'The content of one resource of a deployment, verbatim: forms and values as application/json, decisions as application/xml. Roles: designer, team.',
+    description: 'The resource is named by the query parameter `name` as listed, folders included (`?name=tenants%2Fplauen.values.json`). ETag is the SHA-256 of the content.',
+  })
+  @KeyParam('deploymentKey', 'The deployment key.')
+  @ApiProduces('application/json', 'application/xml')
+  @ApiOkResponse({
+    description: 'The file as deployed.',
+    content: {
+      'application/json': { schema: { type: 'object', example: { id: 'urkunden-issue-certificate', type: 'default', components: [] } } },
+      'application/xml': { schema: { type: 'string', example: '<?xml version="1.0" encoding="UTF-8"?><definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" …/>' } },
+    },
+  })
+  async resourceContent(
+    @CurrentCaller() caller: Caller,
+    @Param('tenantId') tenantId: string,
+    @Param('deploymentKey', keyOf('deployment')) deploymentKey: string,
+    @Query() query: DeploymentResourceQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
+    assertTenant(caller, tenantId);
+    const found = await this.repository.resource(tenantId, deploymentKey, query.name);
+    if (found === 'no-deployment') throw recordNotFound('deployment', deploymentKey);
+    if (!found) throw resourceNotFound(deploymentKey, query.name);
+    const fileName = found.name.slice(found.name.lastIndexOf('/') + 1);
+    response.setHeader('Content-Type', `${RESOURCE_MEDIA_TYPES[found.kind]}; charset=utf-8`);
+    response.setHeader('Content-Disposition', `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+    response.setHeader('ETag', `"${found.checksum}"`);
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    return found.content;
+  }
+}
+
+function resourceNotFound(deploymentKey: string, name: string): NotFoundException {
+  return new NotFoundException({
+    type: problemType('deployment-resource-not-found'),
+    title: 'Deployment resource not found',
+    status: 404,
+    detail: `Deployment ${deploymentKey} has no resource named '${name}'.`,
+  } satisfies ProblemDetails);
 }
 
 async function incomingFiles(request: Request, files: UploadedFile[] | undefined, body: unknown): Promise<IncomingResource[]> {

@@ -1,8 +1,24 @@
+import { createHash } from 'node:crypto';
 import { ApiTestApp, fixture } from '../testing/api-test-app';
 
 const TENANT = '14511000';
 const OTHER = '14612000';
 const BASE = `/api/v1/tenants/${TENANT}`;
+
+/** A decision table as a route deploys it beside its BPMN (called by no task here). */
+const FEES_DMN = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="permit-fees" name="Gebühren" namespace="https://laufweg.example/dmn">
+  <decision id="permit-fee" name="Gebühr">
+    <decisionTable id="permit-fee-table" hitPolicy="FIRST">
+      <input id="in-area" label="Fläche"><inputExpression id="in-area-expr" typeRef="number"><text>area</text></inputExpression></input>
+      <output id="out-fee" name="fee" typeRef="number" />
+      <rule id="small"><inputEntry id="small-area"><text>&lt; 100</text></inputEntry><outputEntry id="small-fee"><text>municipality.fees.small</text></outputEntry></rule>
+      <rule id="large"><inputEntry id="large-area"><text>-</text></inputEntry><outputEntry id="large-fee"><text>250</text></outputEntry></rule>
+    </decisionTable>
+  </decision>
+</definitions>
+`;
+const sha256 = (content: string): string => createHash('sha256').update(content).digest('hex');
 
 describe('deployments and process definitions over HTTP', () => {
   let api: ApiTestApp;
@@ -86,6 +102,105 @@ describe('deployments and process definitions over HTTP', () => {
     expect(all.body.total).toBe(2);
   });
 
+  it('serves the forms, decisions and values of a deployment, and the same files deploy again as a no-op', async () => {
+    // given a route deployed as JSON with its files in folders, as a route bundle names them
+    const files = [
+      { name: 'forms/check-application.form', content: fixture('check-application.form') },
+      { name: 'forms/approve-permit.form', content: fixture('approve-permit.form') },
+      { name: 'decisions/permit-fees.dmn', content: FEES_DMN },
+      { name: `tenants/${TENANT}.values.json`, content: JSON.stringify({ municipality: { name: 'Plauen', fees: { small: 80 } } }) },
+    ];
+    const bpmn = fixture('building-permit.bpmn').replace('name="Baugenehmigung"', 'name="Baugenehmigung (mit Gebühren)"');
+    const deployed = await api.http.post(`${BASE}/deployments`).set(designer).send({ resourceName: 'building-permit.bpmn', content: bpmn, resources: files });
+    expect(deployed.status).toBe(201);
+    const deploymentKey = deployed.body.deploymentKey as string;
+
+    // when the team lists its resources
+    const list = await api.http.get(`${BASE}/deployments/${deploymentKey}/resources`).set(team);
+
+    // then every file is listed by name with kind, id, checksum, media type and size, without content
+    expect(list.status).toBe(200);
+    const byName = [...files].sort((a, b) => (a.name < b.name ? -1 : 1));
+    expect(list.body).toEqual({
+      deploymentKey,
+      resourceName: 'building-permit.bpmn',
+      items: byName.map((file) => ({
+        name: file.name,
+        kind: file.name.endsWith('.form') ? 'form' : file.name.endsWith('.dmn') ? 'dmn' : 'values',
+        resourceId: file.name.endsWith('.form') ? (JSON.parse(file.content) as { id: string }).id : file.name.endsWith('.dmn') ? 'permit-fees' : null,
+        checksum: sha256(file.content),
+        mediaType: file.name.endsWith('.dmn') ? 'application/xml' : 'application/json',
+        size: Buffer.byteLength(file.content),
+      })),
+    });
+
+    // and each content is served verbatim with its media type, named by a query parameter
+    const read = [];
+    for (const file of files) {
+      const response = await api.http.get(`${BASE}/deployments/${deploymentKey}/resources/content`).query({ name: file.name }).set(designer).buffer(true).parse((res, done) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => done(null, text));
+      });
+      expect([file.name, response.status, response.headers['content-type'], response.headers['etag']]).toEqual([
+        file.name,
+        200,
+        `${file.name.endsWith('.dmn') ? 'application/xml' : 'application/json'}; charset=utf-8`,
+        `"${sha256(file.content)}"`,
+      ]);
+      expect(response.body).toBe(file.content);
+      read.push({ name: file.name, content: response.body as string });
+    }
+
+    // when the designer deploys what she read back with the same BPMN
+    const again = await api.http.post(`${BASE}/deployments`).set(designer).send({ resourceName: 'building-permit.bpmn', content: bpmn, resources: read });
+
+    // then nothing changed: the latest deployment has exactly these files
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(expect.objectContaining({ duplicate: true, deploymentKey }));
+  });
+
+  it('answers unknown deployments and resources, foreign tenants and missing roles with problems', async () => {
+    const [{ key }] = (await api.owner.query<{ key: string }>(`SELECT deployment_key AS key FROM deployment_resource WHERE tenant_id = $1 AND kind = 'values'`, [TENANT])).rows;
+    const stranger = await api.user('otto', ['designer', 'team'], { [OTHER]: [] });
+    const content = (tenant: string, deploymentKey: string, query: Record<string, string> = { name: `tenants/${TENANT}.values.json` }) =>
+      api.http.get(`/api/v1/tenants/${tenant}/deployments/${deploymentKey}/resources/content`).query(query);
+    const answers = {
+      'unknown name': await content(TENANT, key, { name: 'forms/nowhere.form' }).set(designer),
+      'unknown deployment': await content(TENANT, '999999999').set(designer),
+      'no key': await content(TENANT, 'abc').set(designer),
+      'list of unknown deployment': await api.http.get(`${BASE}/deployments/999999999/resources`).set(team),
+      'foreign tenant': await content(TENANT, key).set(stranger),
+      'foreign list': await api.http.get(`${BASE}/deployments/${key}/resources`).set(stranger),
+      'key through own tenant': await content(OTHER, key).set(stranger),
+      'list through own tenant': await api.http.get(`/api/v1/tenants/${OTHER}/deployments/${key}/resources`).set(stranger),
+      'no name': await content(TENANT, key, {}).set(designer),
+      caseworker: await content(TENANT, key).set(caseworker),
+      'caseworker list': await api.http.get(`${BASE}/deployments/${key}/resources`).set(caseworker),
+      'no token': await content(TENANT, key),
+    };
+    const problems = Object.fromEntries(
+      Object.entries(answers).map(([name, response]) => [name, [response.status, String(response.headers['content-type']).split(';')[0], (response.body as { type?: string }).type]]),
+    );
+    const problem = (status: number, slug: string) => [status, 'application/problem+json', `urn:laufweg:problem:${slug}`];
+    expect(problems).toEqual({
+      'unknown name': problem(404, 'deployment-resource-not-found'),
+      'unknown deployment': problem(404, 'deployment-not-found'),
+      'no key': problem(404, 'deployment-not-found'),
+      'list of unknown deployment': problem(404, 'deployment-not-found'),
+      'foreign tenant': problem(404, 'tenant-not-found'),
+      'foreign list': problem(404, 'tenant-not-found'),
+      'key through own tenant': problem(404, 'deployment-not-found'),
+      'list through own tenant': problem(404, 'deployment-not-found'),
+      'no name': problem(400, 'bad-request'),
+      caseworker: problem(403, 'forbidden'),
+      'caseworker list': problem(403, 'forbidden'),
+      'no token': problem(401, 'unauthorized'),
+    });
+    expect(JSON.stringify(answers['key through own tenant'].body)).not.toContain('Plauen');
+  });
+
   it('refuses an invalid model with every problem and stores nothing', async () => {
     const before = await api.fingerprint();
     const broken = fixture('building-permit.bpmn').replace('<bpmn:sequenceFlow id="f2" sourceRef="check" targetRef="approve" />', '<bpmn:sequenceFlow id="f2" sourceRef="check" targetRef="nowhere" />');
@@ -164,6 +279,8 @@ describe('deployments and process definitions over HTTP', () => {
     const document = (await api.http.get('/api/docs-json')).body as { paths: Record<string, Record<string, { security?: unknown[] }>> };
     const tenantPaths = [
       'deployments',
+      'deployments/{deploymentKey}/resources',
+      'deployments/{deploymentKey}/resources/content',
       'process-definitions',
       'process-definitions/{key}/xml',
       'process-definitions/{processId}/start',

@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { withTenants } from '@laufweg/persistence';
 import { Pool } from 'pg';
-import type { DeploymentDto, ProcessDefinitionDto } from './deployment.dto';
+import type { DeploymentDto, DeploymentResourceListDto, ProcessDefinitionDto } from './deployment.dto';
+import { RESOURCE_MEDIA_TYPES } from './deployment-resources';
+
+type ResourceKind = keyof typeof RESOURCE_MEDIA_TYPES;
+
+/** A stored resource with its content, verbatim. */
+export interface StoredResource {
+  readonly name: string;
+  readonly kind: ResourceKind;
+  readonly checksum: string;
+  readonly content: string;
+}
 
 /** Reads of deployments and process definitions, each in a transaction scoped to the tenant. */
 @Injectable()
@@ -56,6 +67,43 @@ export class DeploymentsRepository {
         [tenantId, key],
       );
       return rows.length > 0 ? toDefinition(rows[0]) : undefined;
+    });
+  }
+
+  /** The forms, decisions and values of a deployment (without content), or undefined when the tenant has no such deployment. */
+  async resources(tenantId: string, deploymentKey: string): Promise<DeploymentResourceListDto | undefined> {
+    return withTenants(this.pool, [tenantId], async (client) => {
+      const { rows } = await client.query<{ resource_name: string; name: string | null; kind: ResourceKind | null; resource_id: string | null; checksum: string | null; size: number | null }>(
+        `SELECT d.resource_name, r.name, r.kind, r.resource_id, r.checksum, octet_length(r.content) AS size
+           FROM deployment d LEFT JOIN deployment_resource r ON r.tenant_id = d.tenant_id AND r.deployment_key = d.key
+          WHERE d.tenant_id = $1 AND d.key = $2 ORDER BY r.name`,
+        [tenantId, deploymentKey],
+      );
+      if (rows.length === 0) return undefined;
+      const items = rows.flatMap((row) =>
+        row.name !== null && row.kind !== null && row.checksum !== null
+          ? [{ name: row.name, kind: row.kind, resourceId: row.resource_id, checksum: row.checksum, mediaType: RESOURCE_MEDIA_TYPES[row.kind], size: Number(row.size) }]
+          : [],
+      );
+      return { deploymentKey, resourceName: rows[0].resource_name, items };
+    });
+  }
+
+  /**
+   * One resource of a deployment with its content: `no-deployment` when the tenant has no such
+   * deployment, undefined when the deployment has no resource of that name.
+   */
+  async resource(tenantId: string, deploymentKey: string, name: string): Promise<StoredResource | 'no-deployment' | undefined> {
+    return withTenants(this.pool, [tenantId], async (client) => {
+      const { rows } = await client.query<{ name: string | null; kind: ResourceKind | null; checksum: string | null; content: string | null }>(
+        `SELECT r.name, r.kind, r.checksum, r.content
+           FROM deployment d LEFT JOIN deployment_resource r ON r.tenant_id = d.tenant_id AND r.deployment_key = d.key AND r.name = $3
+          WHERE d.tenant_id = $1 AND d.key = $2`,
+        [tenantId, deploymentKey, name],
+      );
+      if (rows.length === 0) return 'no-deployment';
+      const [row] = rows;
+      return row.name !== null && row.kind !== null && row.checksum !== null && row.content !== null ? { name: row.name, kind: row.kind, checksum: row.checksum, content: row.content } : undefined;
     });
   }
 

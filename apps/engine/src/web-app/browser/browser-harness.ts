@@ -1,14 +1,14 @@
 import { JobExecutor } from '@laufweg/persistence';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { Pool } from 'pg';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '@laufweg/persistence/testing';
-import { loadRouteBundle, routeDeployments } from '@laufweg/routes';
 import { TEST_AUTH_ENV } from '../../auth/testing/test-tokens';
 import { loadEngineConfig } from '../../config/engine-config';
 import { createApp } from '../../create-app';
@@ -105,23 +105,6 @@ export class BrowserHarness {
     return this.context.newPage();
   }
 
-  /**
-   * The files of a route's deployment for a municipality besides its BPMN, as a designer has them
-   * in the route's folder: its forms, decisions and the municipality's values (`<tenant>.values.json`).
-   */
-  routeResources(route: string, tenant: string): { name: string; mimeType: string; buffer: Buffer }[] {
-    const loaded = loadRouteBundle(join(PROCESSES_DIR, route), PROCESSES_DIR);
-    if (!loaded.ok) throw new Error(loaded.problems.join('; '));
-    const deployments = routeDeployments(loaded.bundle, tenant);
-    if (!deployments.ok) throw new Error(deployments.problems.join('; '));
-    const main = deployments.deployments[deployments.deployments.length - 1];
-    return main.resources.map((resource) => ({
-      name: resource.kind === 'values' ? `${tenant}.values.json` : basename(resource.name),
-      mimeType: resource.kind === 'dmn' ? 'application/xml' : 'application/json',
-      buffer: Buffer.from(resource.content, 'utf8'),
-    }));
-  }
-
   /** Runs the due jobs (the connector simulators) until none is left, as the job executor would. */
   async runJobs(): Promise<void> {
     const executor = this.app.get(JobExecutor);
@@ -147,6 +130,20 @@ export class BrowserHarness {
       [tenant, rootKey],
     );
     return rows.map((row) => row.request_id);
+  }
+
+  /**
+   * Stores a PDF of a municipality as document.render does (the document sink's table), so a
+   * test can reference it from case data without running a route to the point that renders it.
+   */
+  async storeDocument(tenant: string, name: string): Promise<string> {
+    const id = randomUUID();
+    const content = Buffer.from(`%PDF-1.4\n% ${name}\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1');
+    await this.owner.query(
+      `INSERT INTO document (tenant_id, id, process_instance_key, template, name, media_type, sha256, size, content) VALUES ($1, $2, NULL, 'notice', $3, 'application/pdf', $4, $5, $6)`,
+      [tenant, id, name, createHash('sha256').update(content).digest('hex'), content.byteLength, content],
+    );
+    return id;
   }
 
   async screenshot(page: Page, name: string): Promise<void> {

@@ -63,18 +63,46 @@ describe('web app in the browser', () => {
     }
   }
 
-  it('a designer opens the certificate route, is told what the engine refuses, and deploys a new version', async () => {
+  it('a designer opens the certificate route with its files, is told what the engine refuses, and deploys a new version', async () => {
     const page = await harness.signIn('dana.designer', PLAUEN);
     await closeWith(page, async () => {
-      // given the route Plauen runs, opened in the modeler
-      await page.getByRole('link', { name: 'Modellierung' }).click();
-      await page.getByLabel('Veröffentlichten Laufweg öffnen').selectOption({ label: 'Personenstandsurkunde ausstellen (v1)' });
-      const task = page.locator('.modeler-canvas [data-element-id="issue-certificate"]').first();
-      await task.waitFor();
-      await page.locator('.problems .ok').waitFor();
-      await zoomAround(page, '.modeler-canvas [data-element-id="issue-certificate"]', 6);
+      const openVersion1 = async (): Promise<void> => {
+        await page.getByLabel('Veröffentlichten Laufweg öffnen').selectOption({ label: 'Personenstandsurkunde ausstellen (v1)' });
+        await page.getByText('urkunden.bpmn geöffnet, mit 3 Formularen, 2 Entscheidungen und den Werten der Kommune.').waitFor();
+        await page.locator('.modeler-canvas [data-element-id="issue-certificate"]').first().waitFor();
+        await page.locator('.problems .ok').waitFor();
+      };
 
-      // when she renames the caseworker's task on the canvas and deploys the diagram alone
+      // given the route Plauen runs, opened in the modeler with the forms, decisions and values deployed with it
+      await page.getByRole('link', { name: 'Modellierung' }).click();
+      await openVersion1();
+      await page.getByRole('tab', { name: 'Formulare' }).click();
+      for (const form of ['urkunden-issue-certificate', 'urkunden-research-entry', 'urkunden-review-entitlement']) await page.locator(`.resource-list li[data-resource="forms/${form}.form"]`).waitFor();
+      await page.locator(`.resource-list [data-values="tenants/${PLAUEN}.values.json"]`).waitFor();
+      await page.getByRole('tab', { name: 'Entscheidungen' }).click();
+      await page.locator('.resource-list li[data-resource="decisions/urkunden-gebuehr.dmn"]').getByRole('button', { name: 'urkunden-gebuehr.dmn', exact: true }).click();
+      await page.locator('.resource-editor .tjs-table').waitFor();
+      await harness.screenshot(page, 'modeler-decisions');
+
+      // when she removes the entitlement decision from the draft and deploys
+      await page.getByRole('button', { name: 'decisions/urkunden-berechtigung.dmn entfernen' }).click();
+      await page.getByText('decisions/urkunden-berechtigung.dmn aus dem Entwurf entfernt.').waitFor();
+      expect(await page.locator('.resource-list li[data-resource]').count()).toBe(1);
+      await page.getByRole('tab', { name: 'Diagramm' }).click();
+      await page.getByRole('button', { name: 'Veröffentlichen' }).click();
+
+      // then the engine refuses the draft: the decision the business rule task calls is missing, marked on the task
+      const refusal = page.getByRole('alert');
+      await refusal.waitFor();
+      await page.getByText('Engine-Prüfung: 1 Fehler', { exact: false }).waitFor();
+      await page.locator('.djs-overlays[data-container-id="check-entitlement"] .bjsl-icon-error').waitFor();
+      await zoomAround(page, '.modeler-canvas [data-element-id="check-entitlement"]', 6);
+      await harness.screenshot(page, 'modeler-refused');
+
+      // when she opens the deployed version again, renames the caseworker's task on the canvas and deploys
+      await openVersion1();
+      const task = page.locator('.modeler-canvas [data-element-id="issue-certificate"]').first();
+      await zoomAround(page, '.modeler-canvas [data-element-id="issue-certificate"]', 6);
       await task.dblclick();
       await page.locator('.djs-direct-editing-parent').waitFor();
       await page.keyboard.press('Control+A');
@@ -83,25 +111,22 @@ describe('web app in the browser', () => {
       await page.locator('.djs-direct-editing-parent').waitFor({ state: 'hidden' });
       await page.getByRole('button', { name: 'Veröffentlichen' }).click();
 
-      // then the engine refuses the draft: its decisions are missing, marked on the business rule task
-      const refusal = page.getByRole('alert');
-      await refusal.waitFor();
-      await page.getByText('Engine-Prüfung: 2 Fehler', { exact: false }).waitFor();
-      await page.locator('.djs-overlays[data-container-id="check-entitlement"] .bjsl-icon-error').waitFor();
-      await harness.screenshot(page, 'modeler-refused');
-
-      // when she adds the route's forms, decisions and Plauen's values from the route folder and deploys again
-      await page.locator('#open-file').setInputFiles(harness.routeResources('urkunden', PLAUEN));
-      await page.getByText('6 Datei(en) zum Entwurf hinzugefügt.').waitFor();
-      await page.getByRole('button', { name: 'Veröffentlichen' }).click();
-
       // then version 2 is deployed with the new label, and the history lists it
       await page.getByText('Veröffentlicht: urkunden Version 2.').waitFor();
       await page.locator('.history li[data-version="2"]').waitFor();
       await page.locator('.problems .ok').waitFor();
       await harness.screenshot(page, 'modeler');
-      const versions = await harness.api<{ items: Definition[] }>('dana.designer', 'GET', tenantPath(PLAUEN, '/process-definitions?processId=urkunden&allVersions=true'));
+      const versions = await harness.api<{ items: (Definition & { deploymentKey: string })[] }>('dana.designer', 'GET', tenantPath(PLAUEN, '/process-definitions?processId=urkunden&allVersions=true'));
       expect(versions.body.items.map((definition) => definition.version).sort()).toEqual([1, 2]);
+
+      // and it carries the same forms, decisions and values as version 1
+      const resources = async (version: number): Promise<unknown> => {
+        const deploymentKey = versions.body.items.find((definition) => definition.version === version)?.deploymentKey ?? '';
+        return (await harness.api<{ items: { name: string; checksum: string }[] }>('dana.designer', 'GET', tenantPath(PLAUEN, `/deployments/${deploymentKey}/resources`))).body.items.map(({ name, checksum }) => ({ name, checksum }));
+      };
+      const version1 = await resources(1);
+      expect(version1).toHaveLength(6);
+      expect(await resources(2)).toEqual(version1);
     });
   });
 
@@ -229,9 +254,12 @@ describe('web app in the browser', () => {
 
   it('the four-eyes rule keeps the same caseworker from approving, explained in German', async () => {
     // given a case of the fixture route that Carla checked herself
+    // (with an earlier notice of the municipality referenced in the application, as document.render answers)
+    const notice = 'Vorbescheid Erika Mustermann.pdf';
+    const noticeId = await harness.storeDocument(MUSTERSTADT, notice);
     const started = await harness.api<{ processInstanceKey: string }>('tom.team', 'POST', tenantPath(MUSTERSTADT, '/process-definitions/bescheid/start'), {
       businessKey: 'BS-2026-0042',
-      variables: { application: { antragsteller: 'Erika Mustermann', anliegen: 'Bescheid über die Namensführung' } },
+      variables: { application: { antragsteller: 'Erika Mustermann', anliegen: 'Bescheid über die Namensführung', vorbescheid: { document: { id: noticeId, name: notice, mediaType: 'application/pdf' } } } },
     });
     expect(started.status).toBe(201);
     const instanceKey = started.body.processInstanceKey;
@@ -246,6 +274,13 @@ describe('web app in the browser', () => {
       // when Carla takes the approval of the case she checked herself
       await page.getByRole('tab', { name: 'Aufgaben meiner Gruppen' }).click();
       await page.locator('tr', { hasText: 'Bescheid freigeben' }).getByRole('button', { name: 'Übernehmen' }).click();
+
+      // (the notice in the case data opens as a PDF, fetched from the municipality's documents)
+      const popup = page.context().waitForEvent('page');
+      await page.locator('.case-data').getByRole('button', { name: `${notice} öffnen` }).click();
+      const pdf = await popup;
+      expect(pdf.url()).toMatch(/^blob:/);
+      await pdf.close();
       await page.getByText('Genehmigt').click();
       await page.getByRole('button', { name: 'Abschließen' }).click();
 
