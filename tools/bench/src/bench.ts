@@ -63,7 +63,7 @@ async function main(): Promise<void> {
       for (const [route, concurrency] of [...ROUTE_IDS.flatMap((id) => [[id, 1], [id, 50]] as const), ['A', 4] as const]) {
         log(`ours: route ${route} (${ROUTES[route].description}) at concurrency ${concurrency} (${seconds.ours} s)`);
         const run = await runOurRoute(database.appUrl, counter, route, concurrency, seconds.ours * 1000);
-        log(`  ${run.instancesPerSec.toFixed(1)} instances/s, ${run.commandsPerSec.toFixed(0)} commands/s, ${run.queriesPerCommand.toFixed(1)} queries/command`);
+        log(`  ${run.instancesPerSec.toFixed(1)} instances/s, ${run.commandsPerSec.toFixed(0)} commands/s in ${run.transactionsPerSec.toFixed(0)} transactions/s, ${run.queriesPerCommand.toFixed(1)} queries/command`);
         if (values.profile) printStatements(counter, run.instances * run.commandsPerInstance);
         ours.push(run);
       }

@@ -13,9 +13,12 @@ export interface OurRouteRun {
   readonly instances: number;
   readonly seconds: number;
   readonly instancesPerSec: number;
-  /** Engine commands (transactions of CommandStore.run) per second. */
+  /** Engine commands per second (each CommandStore command, alone or in a group-commit batch). */
   readonly commandsPerSec: number;
+  /** CommandStore transactions per second (a batch of commands is one; see CompletionTracker.transactions). */
+  readonly transactionsPerSec: number;
   readonly commandsPerInstance: number;
+  readonly commandsPerTransaction: number;
   /** Every query the process sent (commands, job acquisition, variable reads) per command. */
   readonly queriesPerCommand: number;
   readonly startToEndMs: LatencySummary;
@@ -45,7 +48,7 @@ export async function runOurRoute(appUrl: string, counter: QueryCounter, routeId
     const run = await closedLoop(harness, routeId, concurrency, { durationMs });
     const resources = sampler.stop();
     const seconds = run.elapsedMs / 1000;
-    const { commands } = harness.tracker;
+    const { commands, transactions } = harness.tracker;
     return {
       route: routeId,
       concurrency,
@@ -53,7 +56,9 @@ export async function runOurRoute(appUrl: string, counter: QueryCounter, routeId
       seconds,
       instancesPerSec: run.toEndMs.length / seconds,
       commandsPerSec: commands / seconds,
+      transactionsPerSec: transactions / seconds,
       commandsPerInstance: commands / run.toEndMs.length,
+      commandsPerTransaction: commands / transactions,
       queriesPerCommand: counter.queries / commands,
       startToEndMs: summarize(run.toEndMs),
       startToFirstWaitMs: summarize(run.toFirstWaitMs),

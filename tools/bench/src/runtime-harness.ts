@@ -48,7 +48,14 @@ export class RuntimeHarness {
  * waiter when the command that completes its root process instance has committed.
  */
 export class CompletionTracker implements CommandObserver {
+  /** Engine commands: every command a CommandStore ran (run or one of a runBatch), committed, refused or failed. */
   commands = 0;
+  /**
+   * CommandStore transactions that ran them: one per command run alone, one per shared batch.
+   * Not counted: a batch rolled back and run again alone (its commands count in their own
+   * transactions), and job acquisition, whose UPDATE is an autocommit transaction of its own.
+   */
+  transactions = 0;
   rejected = 0;
   durationsMs: number[] = [];
   /** Off in the scale step, which must hold nothing per instance. */
@@ -58,6 +65,7 @@ export class CompletionTracker implements CommandObserver {
 
   commandRan(observation: CommandObservation): void {
     this.commands++;
+    if (observation.batch === undefined || observation.batch.index === 0) this.transactions++;
     if (this.keepDurations) this.durationsMs.push(observation.durationMs);
     const { result } = observation;
     if (!result) return;
@@ -77,6 +85,7 @@ export class CompletionTracker implements CommandObserver {
   /** Forgets what was counted (between steps). */
   resetCounts(): void {
     this.commands = 0;
+    this.transactions = 0;
     this.rejected = 0;
     this.durationsMs = [];
   }

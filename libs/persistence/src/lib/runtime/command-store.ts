@@ -11,16 +11,16 @@ import {
 } from '@laufweg/bpmn-engine';
 import type { Pool, PoolClient } from 'pg';
 import { beginTenantTransaction } from '../database/tenant-scope';
-import { attributeEvents } from './event-attribution';
-import { KeysExhaustedError } from './key-block';
+import { mergeCommandWrites, planCommandWrite } from './command-write-plan';
+import { KeyBlock, KeysExhaustedError } from './key-block';
+import { InstanceNotFoundError, lockRootOf, lockRoots, sortKeys, type RecordOfTree } from './root-locks';
 import type { CompiledModelCache } from './model-cache';
-import { planProcessInstanceHeaders, writeMigrations } from './process-instance-headers';
-import { diffStates, rootResolver } from './state-diff';
-import { loadStateReservingKeys, type StateSelection } from './state-loader';
-import { writeCommand } from './state-writer';
+import { writeMigrations } from './process-instance-headers';
+import { loadStateReservingKeys, loadTreesReservingKeys, type StateSelection } from './state-loader';
+import { writeCommand, type CommandWrite } from './state-writer';
 
 /** Tables whose rows name their instance tree, for finding the tree a command acts on. */
-export type RootedTable = 'job' | 'user_task' | 'incident' | 'process_instance';
+export type RootedTable = RecordOfTree['table'];
 
 export interface RunCommandRequest {
   readonly tenantId: string;
@@ -31,7 +31,7 @@ export interface RunCommandRequest {
    * Instead of rootKeys: the one tree this record belongs to, found in the round trip that locks
    * its root. `missing` makes the error thrown when the record does not exist.
    */
-  readonly rootOfRecord?: { readonly table: RootedTable; readonly key: string; readonly missing: () => Error };
+  readonly rootOfRecord?: RecordOfTree;
   /** Further records the command needs (definition-level subscriptions, buffered messages). */
   readonly selection?: Omit<StateSelection, 'rootKeys'>;
   /** A job or timer row to lock first; the command is refused if it is gone (fired or done elsewhere). */
@@ -50,13 +50,22 @@ export type RunCommandResult =
     }
   | { readonly rejected: true; readonly reason: string };
 
+/** What one command of a runBatch call came to: its result, or the error it alone would have thrown. */
+export type BatchOutcome = { readonly result: RunCommandResult } | { readonly error: unknown };
+
 /** What a CommandStore.run call did, for metrics and wake-ups; reported after the commit. */
 export interface CommandObservation {
   readonly request: RunCommandRequest;
+  /** For a command of a batch: the whole batch's transaction. */
   readonly durationMs: number;
   /** Absent when the command ended in an error (then `error` is set). */
   readonly result?: RunCommandResult;
   readonly error?: unknown;
+  /**
+   * Set when the command shared its transaction with others (runBatch): the commands in it and
+   * this one's place. Absent: the command had a transaction of its own.
+   */
+  readonly batch?: { readonly size: number; readonly index: number };
 }
 
 /** Watches the commands a CommandStore runs. Must not throw and must return quickly. */
@@ -64,14 +73,23 @@ export interface CommandObserver {
   commandRan(observation: CommandObservation): void;
 }
 
-/** The instance tree named by a command does not exist (in this tenant). */
-export class InstanceNotFoundError extends Error {}
+export { InstanceNotFoundError } from './root-locks';
 
 /** The tenant named by a command does not exist. */
 export class TenantNotFoundError extends Error {}
 
 const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 5;
+/** Most commands in one runBatch transaction. */
+const MAX_BATCH = 64;
+
+/**
+ * Whether runBatch can give a request a share of a transaction: it names exactly one tree and
+ * needs nothing else selected, guarded or looked up. Others run alone.
+ */
+export function isBatchable(request: RunCommandRequest): boolean {
+  return request.rootKeys?.length === 1 && request.rootOfRecord === undefined && request.selection === undefined && request.guardJobKey === undefined;
+}
 
 /**
  * The durable runtime's only write path: one command = one PostgreSQL transaction. It locks the
@@ -117,35 +135,151 @@ export class CommandStore {
     return result;
   }
 
+  /**
+   * Group commit: runs commands of different instance trees in shared transactions, each
+   * command on its own tree's state as if it ran alone (same rows, events and keys in command
+   * order), with one lock statement (roots in key order), one load and one write per
+   * transaction. Requests are grouped by tenant (row-level security is per transaction) and at
+   * most one command per tree goes into a transaction; a later command on a tree runs in a
+   * later transaction, after the earlier one committed. A refused command is a refused result
+   * and a tree that is gone an InstanceNotFoundError outcome, neither of which touches the
+   * others. When a shared transaction fails (a bug in one command, a deadlock, a lost
+   * connection), it is rolled back and its commands run one by one, so one poison command
+   * blocks no other. Requests that are not batchable (see isBatchable) run alone afterwards.
+   * The whole call runs in the caller's audit context. Returns an outcome per request, in order.
+   */
+  async runBatch(requests: readonly RunCommandRequest[]): Promise<BatchOutcome[]> {
+    const outcomes: BatchOutcome[] = new Array<BatchOutcome>(requests.length);
+    const entries = requests.map((request, index) => ({ request, index }));
+    let pending = entries.filter(({ request }) => isBatchable(request));
+    while (pending.length > 0) {
+      const tenantId = pending[0].request.tenantId;
+      const wave: typeof pending = [];
+      const rest: typeof pending = [];
+      const trees = new Set<string>();
+      for (const entry of pending) {
+        const rootKey = rootKeyOf(entry.request);
+        if (entry.request.tenantId === tenantId && !trees.has(rootKey) && wave.length < MAX_BATCH) {
+          trees.add(rootKey);
+          wave.push(entry);
+        } else {
+          rest.push(entry);
+        }
+      }
+      const results = await this.runWave(wave.map(({ request }) => request));
+      wave.forEach(({ index }, position) => (outcomes[index] = results[position]));
+      pending = rest;
+    }
+    for (const { request, index } of entries.filter(({ request }) => !isBatchable(request))) outcomes[index] = await settled(this.run(request));
+    return outcomes;
+  }
+
+  /** One transaction for commands of one tenant on distinct trees; one by one if it fails. */
+  private async runWave(requests: readonly RunCommandRequest[]): Promise<BatchOutcome[]> {
+    if (requests.length === 1) return [await settled(this.run(requests[0]))];
+    const started = performance.now();
+    let outcomes: BatchOutcome[];
+    try {
+      outcomes = await this.withClient((client) => this.runTogether(client, requests));
+    } catch {
+      // Rolled back: nothing of the batch is written. Alone, each command gets its own retries.
+      const alone: BatchOutcome[] = [];
+      for (const request of requests) alone.push(await settled(this.run(request)));
+      return alone;
+    }
+    const durationMs = performance.now() - started;
+    outcomes.forEach((outcome, index) => {
+      const observation: CommandObservation = { request: requests[index], durationMs, batch: { size: requests.length, index }, ...outcome };
+      for (const observer of this.observers) observer.commandRan(observation);
+    });
+    return outcomes;
+  }
+
+  private async runTogether(client: PoolClient, requests: readonly RunCommandRequest[]): Promise<BatchOutcome[]> {
+    const { tenantId } = requests[0];
+    await beginTenantTransaction(client, [tenantId]);
+    try {
+      const revisions = await lockRoots(client, tenantId, sortKeys(requests.map(rootKeyOf)), { allowMissing: true });
+      const calendar = await this.calendarOf(client, tenantId);
+      const { states, keyStarts } = await loadTreesReservingKeys(client, tenantId, [...revisions.keys()], revisions.size);
+      for (const state of states.values()) await this.models.ensureFor(client, tenantId, state);
+      // One key block per command, handed out in command order: keys grow with it, as alone.
+      const blocks = sortKeys(keyStarts);
+      const now = new Date(this.clock.now());
+      const consumed = new Set<string>();
+      const outcomes: BatchOutcome[] = [];
+      const writes: CommandWrite[] = [];
+      for (const request of requests) {
+        const rootKey = rootKeyOf(request);
+        const before = states.get(rootKey);
+        const block = before ? blocks.shift() : undefined;
+        if (!before || block === undefined) {
+          outcomes.push({ error: new InstanceNotFoundError(`Process instance ${rootKey} does not exist.`) });
+          continue;
+        }
+        const ports = { clock: this.clock, keys: KeyBlock.of([block]), models: this.models, decisions: this.models.decisions, calendar };
+        const primary = processCommand(before, request.command, ports);
+        if (primary.rejected) {
+          outcomes.push({ result: { rejected: true, reason: primary.reason } });
+          continue;
+        }
+        const processed = await this.consumeBufferedMessages(client, tenantId, primary.state, primary.events, ports, consumed);
+        const { headers, write } = planCommandWrite({ before, ...processed }, revisions, { ...(request.businessKey !== undefined ? { businessKey: request.businessKey } : {}), now });
+        await writeMigrations(client, tenantId, headers.migrated);
+        writes.push(write);
+        outcomes.push({ result: { rejected: false, createdRoots: headers.createdRoots, events: processed.events, state: processed.state } });
+      }
+      if (writes.length > 0) await writeCommand(client, tenantId, mergeCommandWrites(writes, now));
+      await client.query(writes.length > 0 ? 'COMMIT' : 'ROLLBACK');
+      return outcomes;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
   private async runWithRetries(request: RunCommandRequest, onLocked: (rootKeys: readonly string[]) => void): Promise<RunCommandResult> {
     let keyBlocks = 1;
     for (let attempt = 1; ; attempt++) {
-      const client = await this.pool.connect();
-      // A connection that dies while checked out (e.g. a pooled one whose socket closed meanwhile)
-      // fails the running query and also emits 'error' on the client: without a listener that is
-      // an unhandled error. Such a client is destroyed on release, not pooled again.
-      let broken: Error | undefined;
-      const onError = (error: Error): void => {
-        broken = error;
-      };
-      client.on('error', onError);
       try {
-        await beginTenantTransaction(client, [request.tenantId]);
-        const result = await this.runLocked(client, request, keyBlocks, onLocked);
-        await client.query(result.rejected ? 'ROLLBACK' : 'COMMIT');
-        return result;
+        return await this.withClient(async (client) => {
+          await beginTenantTransaction(client, [request.tenantId]);
+          try {
+            const result = await this.runLocked(client, request, keyBlocks, onLocked);
+            await client.query(result.rejected ? 'ROLLBACK' : 'COMMIT');
+            return result;
+          } catch (error) {
+            await client.query('ROLLBACK').catch(() => undefined);
+            throw error;
+          }
+        });
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
         if (error instanceof KeysExhaustedError && keyBlocks < 4096) {
           keyBlocks *= 8;
           continue;
         }
         if (attempt < MAX_ATTEMPTS && isRetryable(error)) continue;
         throw error;
-      } finally {
-        client.off('error', onError);
-        client.release(broken);
       }
+    }
+  }
+
+  /** Runs `work` on a pooled client and releases it. */
+  private async withClient<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    // A connection that dies while checked out (e.g. a pooled one whose socket closed meanwhile)
+    // fails the running query and also emits 'error' on the client: without a listener that is
+    // an unhandled error. Such a client is destroyed on release, not pooled again.
+    let broken: Error | undefined;
+    const onError = (error: Error): void => {
+      broken = error;
+    };
+    client.on('error', onError);
+    try {
+      return await work(client);
+    } finally {
+      client.off('error', onError);
+      client.release(broken);
     }
   }
 
@@ -159,9 +293,7 @@ export class CommandStore {
 
   private async runLocked(client: PoolClient, request: RunCommandRequest, keyBlocks: number, onLocked: (rootKeys: readonly string[]) => void): Promise<RunCommandResult> {
     const { tenantId } = request;
-    const revisions = request.rootOfRecord
-      ? await lockRootOf(client, tenantId, request.rootOfRecord)
-      : await lockRoots(client, tenantId, [...new Set(request.rootKeys ?? [])].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1)));
+    const revisions = request.rootOfRecord ? await lockRootOf(client, tenantId, request.rootOfRecord) : await lockRoots(client, tenantId, sortKeys(request.rootKeys ?? []));
     const rootKeys = [...revisions.keys()];
     onLocked(rootKeys);
     if (request.guardJobKey !== undefined) {
@@ -175,16 +307,10 @@ export class CommandStore {
     const primary = processCommand(before, request.command, ports);
     if (primary.rejected) return { rejected: true, reason: primary.reason };
     const result = await this.consumeBufferedMessages(client, tenantId, primary.state, primary.events, ports);
-
-    const rootOf = rootResolver([result.state, before], result.events);
-    const headers = planProcessInstanceHeaders(before, result.events, rootOf, request.businessKey !== undefined ? { businessKey: request.businessKey } : {});
+    const { headers, write } = planCommandWrite({ before, ...result }, revisions, { ...(request.businessKey !== undefined ? { businessKey: request.businessKey } : {}), now: new Date(this.clock.now()) });
     await writeMigrations(client, tenantId, headers.migrated);
-    // Consumed buffered messages were not loaded up front; they belong to the old state.
-    const diffBase = result.consumed.length === 0 ? before : { ...before, messages: { ...before.messages, ...Object.fromEntries(result.consumed.map((message) => [message.key, message])) } };
-    const appends = [...attributeEvents(result.events, [before, result.state], rootOf)].map(([rootKey, events]) => ({ rootKey, revision: revisions.get(rootKey) ?? 0, events }));
-    await writeCommand(client, tenantId, { changes: diffStates(diffBase, result.state, rootOf), headers, appends, now: new Date(this.clock.now()) });
-    const { createdRoots } = headers;
-    return { rejected: false, createdRoots, events: result.events, state: result.state };
+    await writeCommand(client, tenantId, write);
+    return { rejected: false, createdRoots: headers.createdRoots, events: result.events, state: result.state };
   }
 
   /** The tenant's working-day calendar (its Land's public holidays), cached per process. */
@@ -201,7 +327,8 @@ export class CommandStore {
   /**
    * A message published before anyone waited for it is buffered with a time to live; when a
    * command opens a subscription it matches, the message is correlated in the same transaction
-   * and leaves the buffer (it is consumed once).
+   * and leaves the buffer (it is consumed once). `taken` holds the messages earlier commands of
+   * the same transaction consumed (its own row locks do not skip them); it is added to.
    */
   private async consumeBufferedMessages(
     client: PoolClient,
@@ -209,6 +336,7 @@ export class CommandStore {
     state: EngineState,
     events: readonly EngineEvent[],
     ports: EnginePorts,
+    taken = new Set<string>(),
   ): Promise<{ state: EngineState; events: readonly EngineEvent[]; consumed: readonly BufferedMessageRecord[] }> {
     const opened = events.flatMap((event) => (event.type === 'MessageSubscriptionCreated' ? [event.subscription] : []));
     if (opened.length === 0) return { state, events, consumed: [] };
@@ -218,9 +346,11 @@ export class CommandStore {
         ORDER BY key FOR UPDATE SKIP LOCKED`,
       [tenantId, new Date(this.clock.now()), opened.map((subscription) => subscription.messageName), opened.map((subscription) => subscription.correlationKey)],
     );
+    const fresh = rows.filter((row) => !taken.has(row.key));
+    for (const row of fresh) taken.add(row.key);
     let current = state;
     const all = [...events];
-    for (const { record } of rows) {
+    for (const { record } of fresh) {
       current = { ...current, messages: { ...current.messages, [record.key]: record } };
       for (const command of [
         { type: 'CorrelateMessage', name: record.name, correlationKey: record.correlationKey, variables: record.variables } as const,
@@ -232,37 +362,22 @@ export class CommandStore {
         all.push(...followUp.events);
       }
     }
-    return { state: current, events: all, consumed: rows.map((row) => row.record) };
+    return { state: current, events: all, consumed: fresh.map((row) => row.record) };
   }
 }
 
-async function lockRoots(client: PoolClient, tenantId: string, rootKeys: readonly string[]): Promise<Map<string, number>> {
-  if (rootKeys.length === 0) return new Map();
-  const { rows } = await client.query<{ key: string; revision: string }>({
-    name: 'laufweg.lock-roots',
-    text: 'SELECT key, revision FROM process_instance WHERE tenant_id = $1 AND key = ANY($2::bigint[]) AND root_key = key ORDER BY key FOR UPDATE',
-    values: [tenantId, rootKeys],
-  });
-  const revisions = new Map(rows.map((row) => [row.key, Number(row.revision)]));
-  const missing = rootKeys.filter((key) => !revisions.has(key));
-  if (missing.length > 0) throw new InstanceNotFoundError(`Process instance ${missing.join(', ')} does not exist.`);
-  return revisions;
+function rootKeyOf(request: RunCommandRequest): string {
+  const [rootKey] = request.rootKeys ?? [];
+  if (rootKey === undefined) throw new TypeError('A batched command names exactly one tree.');
+  return rootKey;
 }
 
-/** Locks the root of the tree a record belongs to, looking the root up in the same statement. */
-async function lockRootOf(client: PoolClient, tenantId: string, record: NonNullable<RunCommandRequest['rootOfRecord']>): Promise<Map<string, number>> {
-  const { rows } = await client.query<{ key: string; revision: string }>({
-    name: `laufweg.lock-root-of-${record.table}`,
-    text: `SELECT p.key, p.revision FROM process_instance p
-            WHERE p.tenant_id = $1 AND p.key = (SELECT r.root_key FROM ${record.table} r WHERE r.tenant_id = $1 AND r.key = $2) AND p.root_key = p.key
-            FOR UPDATE OF p`,
-    values: [tenantId, record.key],
-  });
-  if (rows.length === 1) return new Map([[rows[0].key, Number(rows[0].revision)]]);
-  // Rare: which is gone, the record or its tree's root?
-  const found = await client.query<{ root_key: string }>(`SELECT root_key FROM ${record.table} WHERE tenant_id = $1 AND key = $2`, [tenantId, record.key]);
-  if (found.rows.length === 0) throw record.missing();
-  throw new InstanceNotFoundError(`Process instance ${found.rows[0].root_key} does not exist.`);
+async function settled(promise: Promise<RunCommandResult>): Promise<BatchOutcome> {
+  try {
+    return { result: await promise };
+  } catch (error) {
+    return { error };
+  }
 }
 
 function isRetryable(error: unknown): boolean {

@@ -6,6 +6,9 @@ import { DeploymentStore, type DeploymentResult, type DeployRequest } from './de
 import { CompiledModelCache } from './model-cache';
 import { loadState } from './state-loader';
 
+/** The commands that settle a job. */
+export type JobCommand = Extract<EngineCommand, { readonly type: 'CompleteJob' | 'FailJob' | 'ThrowJobError' }>;
+
 /** The record a command names does not exist (any more): HTTP 404, or 409 for a repeated completion. */
 export class RecordNotFoundError extends Error {
   constructor(
@@ -97,6 +100,11 @@ export class EngineRuntime {
     rootKey?: string,
   ): Promise<RunCommandResult> {
     return this.onRecord(tenantId, 'job', jobKey, { type: 'ThrowJobError', jobKey, ...error }, rootKey);
+  }
+
+  /** Runs a job command (complete, fail, throw an error) on the job's tree; see completeJob for `rootKey`. */
+  async runOnJob(tenantId: string, jobKey: string, command: JobCommand, rootKey?: string): Promise<RunCommandResult> {
+    return this.onRecord(tenantId, 'job', jobKey, command, rootKey);
   }
 
   /** Completes a user task; `completedBy` (the caller's subject) is recorded in the event for the four-eyes rule. */

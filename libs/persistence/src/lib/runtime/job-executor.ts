@@ -1,8 +1,9 @@
 import type { JsonObject } from '@laufweg/bpmn-model';
 import { hostname } from 'node:os';
+import { CommandBatcher, type CommandBatcherOptions } from './command-batcher';
 import { InstanceNotFoundError, type RunCommandResult } from './command-store';
 import { ConcurrencyLimit } from './concurrency-limit';
-import { RecordNotFoundError, type EngineRuntime } from './engine-runtime';
+import { RecordNotFoundError, type EngineRuntime, type JobCommand } from './engine-runtime';
 import type { AcquiredJob, JobAcquisition } from './job-acquisition';
 import { BpmnError, type JobHandler } from './job-handler';
 import { readVisibleVariables } from './job-variables';
@@ -35,6 +36,12 @@ export interface JobExecutorOptions {
   readonly drainTimeoutMs?: number;
   /** Whether this executor fires due timers. Default true. */
   readonly fireTimers?: boolean;
+  /**
+   * Group commit of handler outcomes: completions, failures and errors finished close together
+   * share transactions (CommandBatcher; at most one per instance tree). Default on (batches of
+   * up to 32, 2 transactions at once); false runs each in a transaction of its own.
+   */
+  readonly groupCommit?: CommandBatcherOptions | false;
   /** Wakes the idle executor when this process creates jobs of its types (observe the CommandStore with it). */
   readonly wakeup?: JobWakeup;
   readonly logger?: JobExecutorLogger;
@@ -51,7 +58,8 @@ export interface JobExecutorOptions {
 export class JobExecutor {
   readonly workerId: string;
   private readonly handlers = new Map<string, JobHandler>();
-  private readonly settings: Required<Omit<JobExecutorOptions, 'wakeup' | 'logger' | 'workerId'>>;
+  private readonly settings: Required<Omit<JobExecutorOptions, 'wakeup' | 'logger' | 'workerId' | 'groupCommit'>>;
+  private readonly batcher: CommandBatcher | undefined;
   private readonly limit: ConcurrencyLimit;
   private readonly wakeup: JobWakeup;
   private readonly logger: JobExecutorLogger;
@@ -80,6 +88,7 @@ export class JobExecutor {
     };
     this.workerId = options.workerId ?? `${hostname()}:${process.pid}`;
     this.limit = new ConcurrencyLimit(this.settings.concurrency);
+    this.batcher = options.groupCommit === false ? undefined : new CommandBatcher(runtime.commands, options.groupCommit ?? {});
     this.wakeup = options.wakeup ?? new JobWakeup();
     this.logger = options.logger ?? consoleLogger;
   }
@@ -236,28 +245,31 @@ export class JobExecutor {
     await this.settle(job, () => this.report(job, outcome));
   }
 
+  /** Settles the job as its handler's outcome says; with its tree known, through group commit. */
   private report(job: AcquiredJob, outcome: Outcome): Promise<RunCommandResult> {
-    const rootKey = job.rootKey ?? undefined;
+    const command = this.commandOf(job, outcome);
+    if (job.rootKey !== null && this.batcher) return this.batcher.submit({ tenantId: job.tenantId, rootKeys: [job.rootKey], command });
+    return this.runtime.runOnJob(job.tenantId, job.key, command, job.rootKey ?? undefined);
+  }
+
+  private commandOf(job: AcquiredJob, outcome: Outcome): JobCommand {
     switch (outcome.kind) {
       case 'complete':
-        return this.runtime.completeJob(job.tenantId, job.key, outcome.variables, rootKey);
+        return { type: 'CompleteJob', jobKey: job.key, variables: outcome.variables };
       case 'error':
-        return this.runtime.throwJobError(
-          job.tenantId,
-          job.key,
-          {
-            errorCode: outcome.error.code,
-            errorMessage: outcome.error.message,
-            ...(outcome.error.variables ? { variables: outcome.error.variables } : {}),
-          },
-          rootKey,
-        );
+        return {
+          type: 'ThrowJobError',
+          jobKey: job.key,
+          errorCode: outcome.error.code,
+          errorMessage: outcome.error.message,
+          ...(outcome.error.variables ? { variables: outcome.error.variables } : {}),
+        };
       case 'fail': {
         const backoff = retryBackoffOf(job.record.customHeaders ?? {});
         if (!backoff.valid) this.logger.warn(`The retryBackoff header of ${job.record.elementId} is no ISO-8601 duration; waiting ${backoff.ms} ms.`, jobDetails(job));
         const retries = Math.max(job.retries - 1, 0);
         this.logger.warn(`Job ${job.key} failed${retries > 0 ? `; ${retries} retries left` : '; no retries left, an incident is raised'}.`, { ...jobDetails(job), error: describe(outcome.error) });
-        return this.runtime.failJob(job.tenantId, job.key, { retries, errorMessage: describe(outcome.error), retryBackoffMs: backoff.ms }, rootKey);
+        return { type: 'FailJob', jobKey: job.key, retries, errorMessage: describe(outcome.error), retryBackoffMs: backoff.ms };
       }
     }
   }

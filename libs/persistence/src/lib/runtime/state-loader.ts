@@ -24,7 +24,10 @@ interface LoadedRow {
  * Parameters of the load query: $1 tenant, $2 root keys, $3 definition keys, $4 message keys,
  * $5 key blocks to reserve.
  */
-const LOAD_QUERY = buildLoadQuery();
+const LOAD_QUERY = buildLoadQuery(false);
+
+/** LOAD_QUERY with each row's tree (`root_key`, null for processes and keys), to load several trees apart. */
+const LOAD_TREES_QUERY = buildLoadQuery(true);
 
 /**
  * Loads the engine state a command runs on in one round trip: the deployed processes of the
@@ -61,37 +64,78 @@ export async function loadStateReservingKeys(
     } else if (row.map === 'processes') {
       const definition = row.record as EngineState['processes'][string];
       state.processes[definition.processId] = definition;
-    } else if (row.map === 'variables') {
-      const { scopeKey, name, value } = row.record as { scopeKey: string; name: string; value: EngineState['variables'][string][string] };
-      (state.variables[scopeKey] ??= {})[name] = value;
     } else {
-      (state[row.map as StateTable['map']] as Record<string, unknown>)[row.key] = row.record;
+      addRow(state, row);
     }
   }
   return { state, keys: KeyBlock.of(keyStarts) };
 }
 
-function buildLoadQuery(): string {
+/**
+ * Loads several instance trees in one round trip, each into an engine state of its own (with
+ * the tenant's deployed processes, as loadState gives them), and reserves `keyBlocks` blocks of
+ * engine_key_seq: what CommandStore.runBatch runs its commands on. Each state equals what
+ * loadState would load for that tree alone. Call it after the trees' locks are held.
+ */
+export async function loadTreesReservingKeys(
+  client: PoolClient,
+  tenantId: string,
+  rootKeys: readonly string[],
+  keyBlocks: number,
+): Promise<{ readonly states: ReadonlyMap<string, EngineState>; readonly keyStarts: readonly string[] }> {
+  const { rows } = await client.query<LoadedRow & { readonly root_key: string | null }>({
+    name: 'laufweg.load-trees',
+    text: LOAD_TREES_QUERY,
+    values: [tenantId, rootKeys, [], [], keyBlocks],
+  });
+  const states = new Map(rootKeys.map((rootKey) => [rootKey, createEmptyState()]));
+  const keyStarts: string[] = [];
+  for (const row of rows) {
+    if (row.map === 'keys') {
+      keyStarts.push(row.key);
+    } else if (row.map === 'processes') {
+      const definition = row.record as EngineState['processes'][string];
+      for (const state of states.values()) state.processes[definition.processId] = definition;
+    } else {
+      const state = row.root_key === null ? undefined : states.get(row.root_key);
+      if (!state) throw new Error(`Loaded a ${row.map} row (${row.key}) of no requested tree.`);
+      addRow(state, row);
+    }
+  }
+  return { states, keyStarts };
+}
+
+function addRow(state: EngineState, row: LoadedRow): void {
+  if (row.map === 'variables') {
+    const { scopeKey, name, value } = row.record as { scopeKey: string; name: string; value: EngineState['variables'][string][string] };
+    (state.variables[scopeKey] ??= {})[name] = value;
+  } else {
+    (state[row.map as StateTable['map']] as Record<string, unknown>)[row.key] = row.record;
+  }
+}
+
+function buildLoadQuery(withRoot: boolean): string {
+  const root = (column: string): string => (withRoot ? `, ${column}` : '');
   const parts = [
-    `SELECT 'processes' AS map, d.key, jsonb_build_object('processDefinitionKey', d.key::text, 'processId', d.process_id, 'version', d.version) AS record
+    `SELECT 'processes' AS map, d.key, jsonb_build_object('processDefinitionKey', d.key::text, 'processId', d.process_id, 'version', d.version) AS record${root('NULL::bigint AS root_key')}
        FROM (SELECT DISTINCT ON (process_id) key, process_id, version FROM process_definition WHERE tenant_id = $1 ORDER BY process_id, version DESC) d`,
-    `SELECT 'variables', scope_key, jsonb_build_object('scopeKey', scope_key::text, 'name', name, 'value', value)
+    `SELECT 'variables', scope_key, jsonb_build_object('scopeKey', scope_key::text, 'name', name, 'value', value)${root('root_key')}
        FROM variable WHERE tenant_id = $1 AND root_key = ANY($2::bigint[])`,
-    `SELECT 'messages', key, record FROM buffered_message WHERE tenant_id = $1 AND key = ANY($4::bigint[])`,
+    `SELECT 'messages', key, record${root('NULL::bigint')} FROM buffered_message WHERE tenant_id = $1 AND key = ANY($4::bigint[])`,
     // The command's key blocks: the statement starts after the locks are held (see loadStateReservingKeys).
-    `SELECT 'keys', nextval('engine_key_seq'), NULL::jsonb FROM generate_series(1, $5::int)`,
+    `SELECT 'keys', nextval('engine_key_seq'), NULL::jsonb${root('NULL::bigint')} FROM generate_series(1, $5::int)`,
   ];
   for (const entry of STATE_TABLES as readonly StateTable[]) {
     if (entry.map === 'messages') continue;
     const kind = entry.kind ?? (entry.table === 'job' ? (entry.map === 'timers' ? 'timer' : 'job') : undefined);
     const kindFilter = kind ? ` AND kind = '${kind}'` : '';
-    parts.push(`SELECT '${entry.map}', key, record FROM ${entry.table} WHERE tenant_id = $1 AND root_key = ANY($2::bigint[])${kindFilter}`);
+    parts.push(`SELECT '${entry.map}', key, record${root('root_key')} FROM ${entry.table} WHERE tenant_id = $1 AND root_key = ANY($2::bigint[])${kindFilter}`);
     if (entry.map === 'timers' || entry.map === 'signalSubscriptions') {
       parts.push(
-        `SELECT '${entry.map}', key, record FROM ${entry.table} WHERE tenant_id = $1 AND root_key IS NULL${kindFilter} AND (record ->> 'processDefinitionKey') = ANY($3::text[])`,
+        `SELECT '${entry.map}', key, record${root('NULL::bigint')} FROM ${entry.table} WHERE tenant_id = $1 AND root_key IS NULL${kindFilter} AND (record ->> 'processDefinitionKey') = ANY($3::text[])`,
       );
     }
   }
   // Variables by scope, then name; records by key (creation order).
-  return `SELECT map, key::text AS key, record FROM (${parts.join('\n UNION ALL ')}) loaded ORDER BY key, map, record ->> 'name'`;
+  return `SELECT map, key::text AS key, record${root('root_key::text AS root_key')} FROM (${parts.join('\n UNION ALL ')}) loaded ORDER BY key, map, record ->> 'name'`;
 }
