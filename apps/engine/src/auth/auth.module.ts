@@ -4,6 +4,7 @@ import type { AuthConfig } from '../config/auth-config';
 import { AuthenticationGuard } from './authentication.guard';
 import { DevIssuer } from './dev-issuer/dev-issuer';
 import { DevIssuerModule } from './dev-issuer/dev-issuer.module';
+import { AUTH_CONFIG, SignInController } from './sign-in/sign-in.controller';
 import { TenantMembershipRepository } from './tenant-membership.repository';
 import { TokenVerifier } from './token-verifier';
 import { remoteIssuer, type TrustedIssuer } from './trusted-issuer';
@@ -11,8 +12,9 @@ import { remoteIssuer, type TrustedIssuer } from './trusted-issuer';
 /**
  * Authentication for the whole service: the global AuthenticationGuard, the token verifier over
  * the trusted issuers (the development issuer in local mode, the configured OpenID Connect
- * issuer), and the tenant memberships. Global, so feature modules inject
- * TenantMembershipRepository (e.g. to forget a changed membership).
+ * issuer), the tenant memberships, and `GET /api/v1/sign-in`, which tells the web app where to
+ * sign in. Global, so feature modules inject TenantMembershipRepository (e.g. to forget a
+ * changed membership).
  */
 @Module({})
 export class AuthModule {
@@ -21,7 +23,9 @@ export class AuthModule {
       module: AuthModule,
       global: true,
       imports: [DevIssuerModule.forRoot(auth)],
+      controllers: [SignInController],
       providers: [
+        { provide: AUTH_CONFIG, useValue: auth },
         TenantMembershipRepository,
         {
           provide: TokenVerifier,

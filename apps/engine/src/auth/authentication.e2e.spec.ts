@@ -53,9 +53,13 @@ describe('authentication over HTTP (local mode, development issuer)', () => {
   }
 
   it('serves health, API docs, the web app, metrics and the issuer without a token', async () => {
-    for (const path of ['/health', '/health/ready', '/api/docs', '/api/docs-json', '/', '/app.js', '/metrics', '/dev-auth/jwks', '/dev-auth/.well-known/openid-configuration', '/dev-auth/users']) {
+    for (const path of ['/health', '/health/ready', '/api/docs', '/api/docs-json', '/', '/app.js', '/metrics', '/dev-auth/jwks', '/dev-auth/.well-known/openid-configuration', '/dev-auth/users', '/api/v1/sign-in']) {
       expect([path, (await get(path)).status]).toEqual([path, 200]);
     }
+  });
+
+  it("tells the web app to sign in through the development issuer's user picker", async () => {
+    expect(await (await get('/api/v1/sign-in')).json()).toEqual({ mode: 'local', devIssuer: '/dev-auth' });
   });
 
   it('signs in a demo user and knows the caller: roles from the token, tenants from the database', async () => {

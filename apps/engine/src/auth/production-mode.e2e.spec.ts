@@ -72,6 +72,14 @@ describe('authentication in production mode (an external OpenID Connect issuer)'
     expect(app.get(DevIssuer, { strict: false })).toBeNull();
   });
 
+  it('tells the web app its client at the issuer is not configured, naming the variable', async () => {
+    // given production mode without OIDC_WEB_CLIENT_ID / when the sign-in page asks without a token
+    const response = await fetch(`${base}/api/v1/sign-in`);
+    // then
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ mode: 'oidc', issuer: idp.issuer, clientId: null, scope: 'openid profile', audience: 'laufweg', detail: expect.stringContaining('OIDC_WEB_CLIENT_ID is not set') });
+  });
+
   it('refuses to start when the development issuer is switched on explicitly', () => {
     expect(() => loadEngineConfig({ DATABASE_URL: db.ownerUrl, OIDC_ISSUER: idp.issuer, DEV_ISSUER: 'true' })).toThrow(ConfigError);
   });

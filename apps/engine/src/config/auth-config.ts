@@ -11,6 +11,19 @@ export interface AuthConfig {
   readonly devIssuer?: { readonly issuer: string };
   /** The external OpenID Connect issuer, when one is configured. */
   readonly oidc?: OidcIssuerConfig;
+  /** How the web app signs people in at the external issuer (`GET /api/v1/sign-in`). */
+  readonly web: WebClientConfig;
+}
+
+export interface WebClientConfig {
+  /**
+   * The web app's public client at `oidc.issuer` (authorization code flow with PKCE). Set, the
+   * web app signs in there, also in local mode; unset, it uses the development issuer's user
+   * picker, and in production mode it cannot sign anyone in.
+   */
+  readonly clientId?: string;
+  /** The scopes it asks for; `openid` among them. */
+  readonly scope: string;
 }
 
 export interface OidcIssuerConfig {
@@ -51,11 +64,15 @@ export function resolveAuthConfig(settings: EngineEnvironment, purpose: ConfigPu
     } else if (!devIssuerEnabled && !settings.OIDC_ISSUER) {
       problems.push('No token issuer is configured: with DEV_ISSUER=false set OIDC_ISSUER, or nobody can sign in');
     }
+    if (settings.OIDC_WEB_CLIENT_ID && !settings.OIDC_ISSUER) {
+      problems.push('OIDC_WEB_CLIENT_ID is set but OIDC_ISSUER is not: the web app signs in at the identity provider OIDC_ISSUER names; set both, or remove OIDC_WEB_CLIENT_ID');
+    }
   }
   return {
     mode,
     audience: settings.OIDC_AUDIENCE,
     rolesClaim: settings.OIDC_ROLES_CLAIM,
+    web: { ...(settings.OIDC_WEB_CLIENT_ID ? { clientId: settings.OIDC_WEB_CLIENT_ID } : {}), scope: settings.OIDC_WEB_SCOPE },
     ...(devIssuerEnabled && mode === 'local' ? { devIssuer: { issuer: `http://localhost:${settings.PORT}/dev-auth` } } : {}),
     ...(settings.OIDC_ISSUER ? { oidc: { issuer: settings.OIDC_ISSUER, ...(settings.OIDC_JWKS_URL ? { jwksUrl: settings.OIDC_JWKS_URL } : {}) } } : {}),
   };

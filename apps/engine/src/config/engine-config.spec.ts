@@ -14,7 +14,7 @@ describe('loadEngineConfig', () => {
       logLevel: 'info',
       webDir: resolve('dist/web'),
       jobExecutor: { enabled: true, pollIntervalMs: 500, batchSize: 32, lockDurationMs: 300_000, concurrency: 8, workerId: `${hostname()}:${process.pid}` },
-      auth: { mode: 'local', audience: 'laufweg', rolesClaim: 'roles', devIssuer: { issuer: 'http://localhost:3000/dev-auth' } },
+      auth: { mode: 'local', audience: 'laufweg', rolesClaim: 'roles', web: { scope: 'openid profile' }, devIssuer: { issuer: 'http://localhost:3000/dev-auth' } },
       routes: { deployAtStart: true, processesDir: resolve('processes') },
       transport: { intakeCertBindings: [] },
     });
@@ -99,6 +99,7 @@ describe('loadEngineConfig', () => {
         mode: 'production',
         audience: 'laufweg-api',
         rolesClaim: 'resource_access.laufweg.roles',
+        web: { scope: 'openid profile' },
         oidc: { issuer: 'https://id.example.de/realms/laufweg', jwksUrl: 'https://id.example.de/realms/laufweg/protocol/openid-connect/certs' },
       });
     });
@@ -124,11 +125,44 @@ describe('loadEngineConfig', () => {
         mode: 'local',
         audience: 'laufweg',
         rolesClaim: 'roles',
+        web: { scope: 'openid profile' },
         devIssuer: { issuer: 'http://localhost:8080/dev-auth' },
         oidc: { issuer: 'http://keycloak:8080/realms/laufweg' },
       });
       expect(loadEngineConfig({ DEV_ISSUER: 'false', OIDC_ISSUER: 'http://keycloak:8080/realms/laufweg' }).auth.devIssuer).toBeUndefined();
       expect(() => loadEngineConfig({ DEV_ISSUER: 'false' })).toThrow('No token issuer is configured');
+    });
+
+    it("reads the web app's client and scopes at the identity provider", () => {
+      // given production mode with the web app's public client and its own scopes
+      const config = loadEngineConfig({ DATABASE_URL: OWNER, OIDC_ISSUER: 'https://id.example.de/realms/laufweg', OIDC_WEB_CLIENT_ID: 'laufweg-web', OIDC_WEB_SCOPE: 'openid profile laufweg' });
+      // then
+      expect(config.auth.web).toEqual({ clientId: 'laufweg-web', scope: 'openid profile laufweg' });
+    });
+
+    it('starts in production mode without a web client, so machine clients keep working', () => {
+      const config = loadEngineConfig({ DATABASE_URL: OWNER, OIDC_ISSUER: 'https://id.example.de/realms/laufweg', OIDC_WEB_CLIENT_ID: '' });
+      expect(config.auth.web).toEqual({ scope: 'openid profile' });
+    });
+
+    it('refuses a web client without the issuer it belongs to, but migrates', () => {
+      expect(() => loadEngineConfig({ OIDC_WEB_CLIENT_ID: 'laufweg-web' })).toThrow('OIDC_WEB_CLIENT_ID is set but OIDC_ISSUER is not');
+      expect(loadEngineConfig({ DATABASE_URL: OWNER, OIDC_WEB_CLIENT_ID: 'laufweg-web' }, { purpose: 'migrate' }).auth.web.clientId).toBe('laufweg-web');
+    });
+
+    it.each([
+      ['a client id with a space', { OIDC_WEB_CLIENT_ID: 'laufweg web' }, "OIDC_WEB_CLIENT_ID must be the client id of the web app's public client at the identity provider, without spaces"],
+      ['scopes without openid', { OIDC_WEB_SCOPE: 'profile email' }, 'OIDC_WEB_SCOPE must be scopes separated by single spaces, openid among them, e.g. openid profile'],
+      ['openid only as part of a scope', { OIDC_WEB_SCOPE: 'openid_like profile' }, 'OIDC_WEB_SCOPE must be scopes separated by single spaces, openid among them'],
+      ['scopes separated by commas', { OIDC_WEB_SCOPE: 'openid,profile' }, 'OIDC_WEB_SCOPE must be scopes separated by single spaces, openid among them'],
+      ['scopes with a double space', { OIDC_WEB_SCOPE: 'openid  profile' }, 'OIDC_WEB_SCOPE must be scopes separated by single spaces, openid among them'],
+    ])('names %s', (_case, env, message) => {
+      expect(() => loadEngineConfig({ OIDC_ISSUER: 'https://id.example.de/realms/laufweg', ...env })).toThrow(message);
+    });
+
+    it('accepts openid anywhere among the scopes', () => {
+      expect(loadEngineConfig({ OIDC_WEB_SCOPE: 'profile openid' }).auth.web.scope).toBe('profile openid');
+      expect(loadEngineConfig({ OIDC_WEB_SCOPE: 'openid' }).auth.web.scope).toBe('openid');
     });
 
     it('names bad authentication values', () => {

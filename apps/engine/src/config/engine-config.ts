@@ -72,6 +72,8 @@ const KNOWN: readonly (keyof EngineEnvironment)[] = [
   'OIDC_JWKS_URL',
   'OIDC_ROLES_CLAIM',
   'DEV_ISSUER',
+  'OIDC_WEB_CLIENT_ID',
+  'OIDC_WEB_SCOPE',
   'TLS_CERT_FILE',
   'TLS_KEY_FILE',
   'TLS_CLIENT_CA_FILE',

@@ -129,6 +129,18 @@ export class EngineEnvironment {
   @IsBoolean({ message: 'DEV_ISSUER must be true or false' })
   DEV_ISSUER?: boolean;
 
+  /** The public client (authorization code flow with PKCE, no secret) the web app signs in with at OIDC_ISSUER. */
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{1,200}$/, { message: "OIDC_WEB_CLIENT_ID must be the client id of the web app's public client at the identity provider, without spaces, e.g. laufweg-web" })
+  OIDC_WEB_CLIENT_ID?: string;
+
+  /** The scopes the web app asks for at sign-in (RFC 6749 scope tokens, space-separated). */
+  @IsString()
+  @Matches(/^(?=(.* )?openid( |$))[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, {
+    message: 'OIDC_WEB_SCOPE must be scopes separated by single spaces, openid among them, e.g. openid profile',
+  })
+  OIDC_WEB_SCOPE = 'openid profile';
+
   /** PEM certificate (chain) the engine serves HTTPS with; with TLS_KEY_FILE. */
   @IsOptional()
   @IsString()

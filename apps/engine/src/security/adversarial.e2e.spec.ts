@@ -24,6 +24,8 @@ const PUBLIC_OPERATIONS = [
   'HealthController_live',
   'HealthController_ready',
   'MetricsController_scrape',
+  // Where the web app signs in: the issuer and the public client id, nothing of a tenant.
+  'SignInController_settings',
   'DevIssuerController_discovery',
   'DevIssuerController_jwks',
   'DevIssuerController_users',

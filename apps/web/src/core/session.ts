@@ -11,42 +11,76 @@ export interface Session {
   readonly expiresAt: number;
 }
 
+/** Why the sign-in page shows again: the token ran out (or the API refused it), or the person signed out. */
+export type SignInNotice = 'expired' | 'signed-out';
+
 const TOKEN_KEY = 'laufweg.token';
+const NAME_KEY = 'laufweg.name';
+const NOTICE_KEY = 'laufweg.sign-in-notice';
 const TENANT_KEY = 'laufweg.tenant';
+/** oidc-client-ts keeps its sign-in state and user (with the ID token for sign-out) under this prefix. */
+const OIDC_CLIENT_PREFIX = 'oidc.';
 
 /**
  * Reads the token's claims for display and navigation only; the API checks the token itself.
  * Roles come from `roles` (development issuer, OIDC_ROLES_CLAIM default) or Keycloak's
  * `realm_access.roles`.
  */
-export function sessionFromToken(token: string): Session | null {
+export function sessionFromToken(token: string, knownName?: string | null): Session | null {
+  const payload = tokenClaims(token);
+  if (!payload) return null;
+  const realm = payload['realm_access'] as { roles?: unknown } | undefined;
+  const roles = [...asStrings(payload['roles']), ...asStrings(realm?.roles)] as Role[];
+  const subject = String(payload['preferred_username'] ?? payload['sub'] ?? '');
+  return { token, subject, name: String(payload['name'] ?? knownName ?? subject), roles: new Set(roles), expiresAt: Number(payload['exp'] ?? 0) };
+}
+
+/** The claims of a JWT, unverified (display and plausibility only); null for anything else. */
+export function tokenClaims(token: string): Record<string, unknown> | null {
   try {
-    const payload = JSON.parse(decodeBase64Url(token.split('.')[1] ?? '')) as Record<string, unknown>;
-    const realm = payload['realm_access'] as { roles?: unknown } | undefined;
-    const roles = [...asStrings(payload['roles']), ...asStrings(realm?.roles)] as Role[];
-    const subject = String(payload['preferred_username'] ?? payload['sub'] ?? '');
-    return { token, subject, name: String(payload['name'] ?? subject), roles: new Set(roles), expiresAt: Number(payload['exp'] ?? 0) };
+    const payload: unknown = JSON.parse(decodeBase64Url(token.split('.')[1] ?? ''));
+    return typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? (payload as Record<string, unknown>) : null;
   } catch {
     return null;
   }
 }
 
+/** The tab's session; null when there is none, and after an expired token, which it forgets (the sign-in page then says it expired). */
 export function loadSession(): Session | null {
   const token = sessionStorage.getItem(TOKEN_KEY);
-  const session = token ? sessionFromToken(token) : null;
+  if (!token) return null;
+  const session = sessionFromToken(token, sessionStorage.getItem(NAME_KEY));
   if (!session || session.expiresAt * 1000 < Date.now()) {
-    sessionStorage.removeItem(TOKEN_KEY);
+    signOut('expired');
     return null;
   }
   return session;
 }
 
-export function saveToken(token: string): void {
+/**
+ * Keeps the access token for this tab only (sessionStorage), whichever issuer signed it.
+ * `name` is shown when the token names nobody (some providers put the name in the ID token only).
+ */
+export function saveToken(token: string, name?: string): void {
   sessionStorage.setItem(TOKEN_KEY, token);
+  if (name) sessionStorage.setItem(NAME_KEY, name);
+  else sessionStorage.removeItem(NAME_KEY);
+  sessionStorage.removeItem(NOTICE_KEY);
 }
 
-export function signOut(): void {
+/** Forgets the tab's sign-in (also oidc-client-ts's state); with `notice`, the sign-in page says why. */
+export function signOut(notice?: SignInNotice): void {
+  for (const key of Object.keys(sessionStorage)) if (key.startsWith(OIDC_CLIENT_PREFIX)) sessionStorage.removeItem(key);
   sessionStorage.removeItem(TOKEN_KEY);
+  sessionStorage.removeItem(NAME_KEY);
+  if (notice) sessionStorage.setItem(NOTICE_KEY, notice);
+}
+
+/** Why the sign-in page shows, once: reading it forgets it. */
+export function takeSignInNotice(): SignInNotice | null {
+  const notice = sessionStorage.getItem(NOTICE_KEY);
+  sessionStorage.removeItem(NOTICE_KEY);
+  return notice === 'expired' || notice === 'signed-out' ? notice : null;
 }
 
 export function preferredTenant(): string | null {

@@ -3,8 +3,9 @@ import type { AppContext, Page } from '../core/app-context';
 import type { Tenant } from '../core/api-types';
 import { clear, h } from '../core/dom';
 import { Feedback } from '../core/feedback';
-import { loadSession, preferredTenant, rememberTenant, type Role, type Session, signOut } from '../core/session';
-import { renderSignIn, roleName } from './sign-in-page';
+import { loadSession, preferredTenant, rememberTenant, type Role, type Session, signOut, takeSignInNotice } from '../core/session';
+import { isSignInCallback } from './oidc-sign-in';
+import { finishSignIn, renderSignIn, roleName, signOutEverywhere } from './sign-in-page';
 
 interface Route {
   readonly pattern: RegExp;
@@ -34,19 +35,37 @@ function allowed(session: Session, roles: readonly Role[]): boolean {
   return roles.some((role) => session.roles.has(role));
 }
 
-/** Signs in if needed, then shows the navigation for the caller's roles and the page of the URL hash. */
+/**
+ * Signs in if needed (finishing a sign-in at the identity provider when the browser comes back
+ * from it), then shows the navigation for the caller's roles and the page of the URL hash.
+ */
 export async function startApp(root: HTMLElement, version: string): Promise<void> {
+  if (isSignInCallback(location.href)) {
+    const failed = await finishSignIn(location.href);
+    // The code is used up: a reload must not try it again.
+    history.replaceState(null, '', '/');
+    if (failed) {
+      await renderSignIn(root, () => void startApp(root, version), failed);
+      return;
+    }
+  }
   const session = loadSession();
   if (!session) {
-    await renderSignIn(root, () => void startApp(root, version));
+    await renderSignIn(root, () => void startApp(root, version), takeSignInNotice());
     return;
   }
-  const restart = (): void => {
-    signOut();
+  // The API refused the token (expired, or no longer valid): back to the sign-in page, saying so.
+  const expired = (): void => {
+    signOut('expired');
     location.hash = '';
     void startApp(root, version);
   };
-  const api = new ApiClient(() => session.token, restart);
+  const leave = async (): Promise<void> => {
+    if (await signOutEverywhere()) return;
+    location.hash = '';
+    await startApp(root, version);
+  };
+  const api = new ApiClient(() => session.token, expired);
   const feedback = new Feedback();
   clear(root, feedback.element);
   const tenants = await feedback.run('Kommunen werden geladen …', () => api.get<Tenant[]>('/api/v1/tenants'));
@@ -73,7 +92,7 @@ export async function startApp(root: HTMLElement, version: string): Promise<void
     h('span', { class: 'spacer' }),
     tenantSelect,
     h('span', { class: 'who' }, `${session.name} · ${[...session.roles].map(roleName).join(', ')}`),
-    h('button', { type: 'button', class: 'link', onclick: restart }, 'Abmelden'),
+    h('button', { type: 'button', class: 'link', onclick: () => void leave() }, 'Abmelden'),
   );
   const footer = h('footer', { class: 'app-footer' }, `Laufweg ${version} · `, h('a', { href: '/api/docs' }, 'API-Dokumentation'));
   clear(root, header, main, footer);

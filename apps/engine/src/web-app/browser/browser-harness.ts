@@ -26,6 +26,24 @@ const CONNECTORS_CONFIG = 'enabled: true\ndefaults:\n  latencyMs: { min: 0, max:
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /**
+ * Debian's Chromium as the harness drives it (same flags, viewport, German locale), for a spec
+ * that starts its own engine (e.g. in production mode): a persistent context in `userDataDir`.
+ */
+export async function launchChromium(userDataDir: string): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: { width: 1600, height: 1000 },
+    locale: 'de-DE',
+    timezoneId: 'Europe/Berlin',
+  });
+  context.setDefaultTimeout(15_000);
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  return context;
+}
+
+/**
  * The real engine in-process on a free port (local mode: the development issuer and its demo
  * users), on a fresh database, with the municipal routes of processes/ deployed at start and the
  * connector simulators on, serving the web app the browser tier's global setup built; and
