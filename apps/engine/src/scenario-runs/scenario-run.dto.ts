@@ -21,6 +21,15 @@ export class RunScenarioDto {
   @MaxLength(5_000_000)
   bpmnXml?: string;
 
+  @ApiPropertyOptional({
+    description: "The scenario's file name when it is a file of a route (e.g. `01-geburtsurkunde-bezahlt.yaml`): defaults derived from it (a submission's `sub-<file>` and `case-<file>`) are then the same as in `npm run scenarios`. Default `scenario.yaml`.",
+    example: '01-geburtsurkunde-bezahlt.yaml',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[\w][\w.-]{0,199}\.ya?ml$/, { message: 'scenarioFile must be a file name ending in .yaml (letters, digits, dots, dashes, underscores)' })
+  scenarioFile?: string;
+
   @ApiProperty({ description: 'The scenario, YAML text in the format of docs/scenarios.md (applicationFile is not available here: give application inline).' })
   @IsString()
   @MinLength(1)

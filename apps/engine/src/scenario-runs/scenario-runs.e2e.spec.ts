@@ -57,6 +57,16 @@ describe('scenario runs over HTTP', () => {
     expect(broken.status).toBe(200);
     expect(broken.body).toMatchObject({ passed: false });
     expect(JSON.stringify((broken.body as { failures: unknown[] }).failures)).toContain('fee');
+    // A file whose messages are correlated by the default case id (case-<file>) runs as in the CLI
+    // when the request names the file (regression: every API run was 'scenario.yaml').
+    const file = '05-recherche-geschwister-nachweis-zahlungserinnerung.yaml';
+    const withFile = readFileSync(join(processes, 'urkunden', 'scenarios', file), 'utf8');
+    const named = await api.http.post('/api/v1/scenario-runs').set(designer).send({ tenantId: TENANT, bpmnXml: urkunden, scenario: withFile, scenarioFile: file });
+    expect(named.body).toMatchObject({ passed: true, failures: [] });
+    const unnamed = await api.http.post('/api/v1/scenario-runs').set(designer).send({ tenantId: TENANT, bpmnXml: urkunden, scenario: withFile });
+    expect(unnamed.body).toMatchObject({ passed: false });
+    const badName = await api.http.post('/api/v1/scenario-runs').set(designer).send({ tenantId: TENANT, bpmnXml: urkunden, scenario: withFile, scenarioFile: '../etc/passwd' });
+    expect(badName.status).toBe(400);
     expect(await sandboxRows()).toBe(before);
   });
 

@@ -33,7 +33,8 @@ export class ScenarioRunsService {
         { field: body.processId === undefined ? 'processId' : 'bpmnXml', message: 'exactly one of processId and bpmnXml' },
       ]);
     }
-    const parsed = parseScenario(body.scenario, SCENARIO_FILE);
+    const file = body.scenarioFile ?? SCENARIO_FILE;
+    const parsed = parseScenario(body.scenario, file);
     if (!parsed.ok) throw invalidScenario(parsed.problems);
     const { definition, locate } = parsed;
     if (definition.applicationFile !== undefined) throw invalidScenario([locate(['applicationFile'], 'files are not available over the API: give the application inline')]);
@@ -48,7 +49,7 @@ export class ScenarioRunsService {
       throw unprocessable('route-invalid', 'Route does not compile', 'The BPMN does not compile; nothing ran.', compiled.problems.map((message) => ({ field: 'bpmnXml', message })));
     }
     const route = { name, bpmnFile: compiled.route.bpmnFile, ...(bundle ? { bundleDir: bundle.dir } : {}) };
-    const scenario: LoadedScenario = { file: SCENARIO_FILE, definition, route, application: definition.application ?? {}, locate };
+    const scenario: LoadedScenario = { file, definition, route, application: definition.application ?? {}, locate };
     const engine = createPostgresScenarioEngine(this.pool, this.ownerPool ? { ownerPool: this.ownerPool } : {});
     const result = await runScenario(scenario, compiled.route, { engine });
     const shared = new Set((compiled.route.called ?? []).flatMap((document) => Object.keys(document.definitions.processes)));

@@ -184,6 +184,19 @@ export interface ScenarioRunResult {
   readonly notes: string[];
 }
 
+/** A route of processes/ (GET /api/v1/tenants/{tenantId}/routes): a template every municipality deploys with its values. */
+export interface RouteSummary {
+  readonly id: string;
+  readonly name: string;
+  /** The id of the route's process. */
+  readonly process: string;
+  readonly services: { id: string; name: string }[];
+  /** Whether this tenant has its own values for the route. */
+  readonly hasValues: boolean;
+  /** Scenario file names (`01-….yaml`), to fetch from …/routes/{id}/scenarios/{name}. */
+  readonly scenarios: string[];
+}
+
 /** An RFC 9457 problem as the API answers errors. */
 export interface ProblemDetails {
   readonly type?: string;

@@ -3,11 +3,25 @@ import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 
+interface BusinessObject {
+  readonly id: string;
+  readonly name?: string;
+  readonly $type: string;
+  readonly $parent?: BusinessObject;
+  $instanceOf(type: string): boolean;
+}
+
 interface DiagramElement {
   readonly id: string;
   readonly type: string;
-  readonly businessObject: { name?: string };
+  readonly businessObject: BusinessObject;
   readonly waypoints?: unknown;
+}
+
+/** The flow nodes and sequence flows of a process as the diagram draws them (nested ones included). */
+export interface ProcessElements {
+  readonly flowNodes: readonly string[];
+  readonly sequenceFlows: readonly string[];
 }
 
 interface Canvas {
@@ -79,6 +93,23 @@ export class BpmnDiagram {
       .map((element) => ({ id: element.id, name: element.businessObject.name ?? element.id }));
   }
 
+  /**
+   * The flow nodes and sequence flows of one process of the diagram (all processes without an
+   * id), those of its subprocesses included: what a scenario can enter and take, for coverage.
+   */
+  processElements(processId?: string): ProcessElements {
+    const elements = this.registry.filter((element) => element.type !== 'label' && (processId === undefined || processOf(element.businessObject)?.id === processId));
+    return {
+      flowNodes: elements.filter((element) => element.businessObject.$instanceOf('bpmn:FlowNode')).map((element) => element.id),
+      sequenceFlows: elements.filter((element) => element.type === 'bpmn:SequenceFlow').map((element) => element.id),
+    };
+  }
+
+  /** The name of an element, or its id when it has none (or is not in the diagram). */
+  nameOf(id: string): string {
+    return this.registry.get(id)?.businessObject.name ?? id;
+  }
+
   onClick(handler: (id: string) => void): void {
     this.viewer.on('element.click', (event: { element: DiagramElement }) => handler(event.element.id));
   }
@@ -86,6 +117,12 @@ export class BpmnDiagram {
   destroy(): void {
     this.viewer.destroy();
   }
+}
+
+function processOf(element: BusinessObject | undefined): BusinessObject | undefined {
+  let current = element?.$parent;
+  while (current && current.$type !== 'bpmn:Process') current = current.$parent;
+  return current;
 }
 
 /** Element ids of flow nodes in a BPMN document, for a migration target, without rendering it. */
@@ -98,6 +135,12 @@ export function flowNodeIdsOf(xml: string): { id: string; name: string }[] {
     nodes.push({ id, name: element.getAttribute('name') ?? id });
   }
   return nodes;
+}
+
+/** The ids of the processes a BPMN document defines, without rendering it. */
+export function processIdsOf(xml: string): string[] {
+  const doc = new DOMParser().parseFromString(xml, 'application/xml');
+  return Array.from(doc.getElementsByTagNameNS('http://www.omg.org/spec/BPMN/20100524/MODEL', 'process')).map((process) => process.getAttribute('id') ?? '').filter((id) => id !== '');
 }
 
 /** Fits the diagram into the viewport, but never enlarges a small one (tools sit in the top-left corner). */

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { BrowserHarness } from './browser-harness';
+import { BrowserHarness, PROCESSES_DIR } from './browser-harness';
 
 /** The municipality whose certificate route (processes/urkunden) the people work with. */
 const PLAUEN = 'plauen';
@@ -19,9 +19,10 @@ type Instance = { key: string; status: string; businessKey: string | null; proce
 /**
  * The web app end to end in Chromium on the real certificate route of Plauen (processes/urkunden,
  * deployed at start as in local mode, connector simulators answering): a designer changes a label
- * and deploys, a scenario run shows its path, an application filed through the portal is paid on
- * the pay page and completed by a caseworker with its form, and the team sees the case completed
- * with its path and certificate. The steps build on each other, as the people in a municipality
+ * and deploys, the team runs the route's scenarios against her draft (one with its path, all of
+ * them as a coverage heat map, a broken copy with its diverging element), an application filed
+ * through the portal is paid on the pay page and completed by a caseworker with its form, and the
+ * team sees the case completed with its path and certificate. The steps build on each other, as the people in a municipality
  * would work. The four-eyes refusal runs on a small fixture route of the demo municipality.
  */
 describe('web app in the browser', () => {
@@ -130,38 +131,81 @@ describe('web app in the browser', () => {
     });
   });
 
-  // The scenario-run API compiles the route's BPMN alone (ScenarioRunsService: compileRoute): a
-  // route of processes/ needs its bundle (shared call activities, decisions, municipal values,
-  // `submission`), so 01-geburtsurkunde-bezahlt.yaml fails there before it starts. Until the API
-  // loads bundles, the path and the diverging element are shown on the fixture route.
-  it.todo('a scenario of processes/urkunden (01-geburtsurkunde-bezahlt.yaml) passes against the deployed certificate route');
-
-  it('a scenario run shows its path on the diagram, and a broken copy the first diverging element', async () => {
-    const page = await harness.signIn('dana.designer', MUSTERSTADT);
+  it('the team runs a scenario of the certificate route, then all of them as a heat map, and a broken copy shows where it diverged', async () => {
+    const page = await harness.signIn('tom.team', PLAUEN);
     await closeWith(page, async () => {
-      // when the designer runs a scenario against the deployed route
-      await page.getByRole('link', { name: 'Test' }).click();
-      await page.getByLabel('Laufweg', { exact: true }).selectOption('process:bescheid');
-      await page.locator('.diagram [data-element-id="antrag-pruefen"]').first().waitFor();
+      const scenarioFiles = readdirSync(join(PROCESSES_DIR, 'urkunden', 'scenarios')).filter((name) => name.endsWith('.yaml')).sort();
       const scenario = page.getByLabel('Szenario (YAML', { exact: false });
-      await scenario.fill(fixture('bescheid-genehmigt.yaml'));
+      const loadFirst = async (): Promise<void> => {
+        await page.getByRole('button', { name: '01-geburtsurkunde-bezahlt.yaml', exact: true }).click();
+        await page.getByText('01-geburtsurkunde-bezahlt.yaml geladen', { exact: false }).waitFor();
+      };
+      const marked = async (marker: string, id: string): Promise<number> => page.locator(`.diagram .djs-element.${marker}[data-element-id="${id}"]`).count();
+
+      // given the Test area, Tom picks the certificate route of processes/: its scenario files are
+      // listed, and the draft the designer saved when she deployed version 2 is what they run against
+      await page.getByRole('link', { name: 'Test' }).click();
+      await page.getByLabel('Szenarien des Laufwegs', { exact: false }).selectOption('urkunden');
+      expect(await page.locator('.scenario-files button').allTextContents()).toEqual(scenarioFiles);
+      expect(scenarioFiles).toHaveLength(11);
+      expect(await page.getByLabel('Laufweg', { exact: true }).inputValue()).toBe('draft');
+      await page.locator('.diagram [data-element-id="collect-fee"]').first().waitFor();
+
+      // when he loads the paid birth certificate scenario into the editor and runs it
+      await loadFirst();
+      expect(await scenario.inputValue()).toContain('name: Geburtsurkunde Plauen');
       await page.getByRole('button', { name: 'Szenario ausführen' }).click();
 
-      // then it passed, every element shows its visits and the taken flows are highlighted
+      // then it passed, and its path is on the diagram: entered elements with their visits, taken flows
       await page.locator('.verdict[data-passed="true"]').waitFor({ timeout: 30_000 });
-      expect(await page.locator('.verdict').textContent()).toContain('bestanden');
-      expect(await page.locator('.diagram-badge.lw-visits').count()).toBe(4);
-      expect(await page.locator('.djs-connection.lw-flow-taken').count()).toBe(3);
+      expect(await page.locator('.verdict').textContent()).toContain('Szenario bestanden');
+      for (const id of ['application-received', 'find-register-entry', 'calculate-fee', 'collect-fee', 'issue-certificate', 'send-certificate', 'file-case', 'case-closed']) expect({ id, done: await marked('lw-done', id) }).toEqual({ id, done: 1 });
+      for (const id of ['research-entry', 'review-entitlement', 'send-rejection']) expect({ id, done: await marked('lw-done', id) }).toEqual({ id, done: 0 });
+      expect(await page.locator('.djs-connection.lw-flow-taken').count()).toBeGreaterThan(10);
+      expect(await page.locator('.diagram-badge.lw-visits').count()).toBeGreaterThan(10);
+      await harness.screenshot(page, 'scenario-path');
+
+      // when he runs every scenario of the route
+      await page.getByRole('button', { name: 'Alle Szenarien ausführen' }).click();
+
+      // then he sees the progress, and all eleven pass
+      await page.locator('.suite-progress').getByText(/\d+ von 11 Szenarien ausgeführt/).waitFor();
+      await page.locator('.suite-verdict').waitFor({ timeout: 60_000 });
+      expect(await page.locator('.suite-verdict').textContent()).toContain('11 von 11 Szenarien bestanden (gegen Entwurf: urkunden.bpmn)');
+      expect(await page.locator('.suite-results li[data-passed="true"]').count()).toBe(11);
+
+      // and the heat map covers every element and flow of the route: no red, shades by how many scenarios took them
+      const figures = page.locator('.coverage-figures');
+      expect([await figures.getAttribute('data-nodes'), await figures.getAttribute('data-flows')]).toEqual(['100', '100']);
+      expect(await figures.textContent()).toContain('Flüsse: 100 % (36 von 36)');
+      await page.locator('.never-taken.none').waitFor();
+      expect(await page.locator('.diagram .lw-heat-never').count()).toBe(0);
+      expect(await page.locator('.diagram .djs-connection[class*="lw-heat-"]').count()).toBe(36);
+      expect(await marked('lw-heat-4', 'application-received')).toBe(1);
+      expect(await page.locator('.djs-overlays[data-container-id="application-received"] .lw-heat-badge').textContent()).toBe('11/11');
+      expect(await page.locator('.diagram .djs-shape.lw-heat-1').count()).toBeGreaterThan(0);
       await harness.screenshot(page, 'scenario-run');
 
-      // when a copy expects the approval before the check
-      await scenario.fill(fixture('bescheid-genehmigt.yaml').replace('path: [antrag-eingegangen, antrag-pruefen, bescheid-freigeben', 'path: [antrag-eingegangen, bescheid-freigeben, antrag-pruefen'));
+      // and each result opens its own path
+      await page.getByRole('button', { name: 'Weg von 10-sperrvermerk-standesbeamtin-entscheidet.yaml zeigen' }).click();
+      await page.locator('.verdict[data-passed="true"]').waitFor();
+      expect(await marked('lw-done', 'review-entitlement')).toBe(1);
+      await page.getByRole('button', { name: 'Zurück zur Abdeckung aller Szenarien' }).click();
+      await page.locator('.coverage-figures').waitFor();
+
+      // when he runs a copy that expects a fee of 15 euros instead of 12
+      await loadFirst();
+      const original = await scenario.inputValue();
+      expect(original).toContain('fee: { amount: 12, exempt: false }');
+      await scenario.fill(original.replace('fee: { amount: 12,', 'fee: { amount: 15,'));
       await page.getByRole('button', { name: 'Szenario ausführen' }).click();
 
-      // then it failed, naming and marking the first element where the run went elsewhere
+      // then it failed at the fee check, and the path broke off in the fee collection, named and marked on the diagram
       await page.locator('.verdict[data-passed="false"]').waitFor({ timeout: 30_000 });
-      expect(await page.locator('.verdict').textContent()).toContain('erster abweichender Schritt: antrag-pruefen');
-      await page.locator('.diagram .djs-element.lw-diverged[data-element-id="antrag-pruefen"]').waitFor();
+      expect(await page.locator('.verdict').textContent()).toContain('erster abweichender Schritt: collect-fee („Gebühr erheben“)');
+      expect(await page.locator('.failures').textContent()).toContain('fee.amount: expected 15, got 12');
+      await page.locator('.diagram .djs-element.lw-diverged[data-element-id="collect-fee"]').waitFor();
+      expect(await marked('lw-done', 'issue-certificate')).toBe(0);
       await harness.screenshot(page, 'scenario-run-failed');
     });
   });
