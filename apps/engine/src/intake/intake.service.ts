@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { JsonObject } from '@laufweg/bpmn-model';
-import { beginTenantTransaction, EngineRuntime } from '@laufweg/persistence';
+import { EngineRuntime, withTenants } from '@laufweg/persistence';
 import { submissionStartVariables } from '@laufweg/routes';
 import type { PoolClient } from 'pg';
 import { DataCheck } from './checks/data.check';
@@ -48,7 +48,7 @@ export class IntakeService {
     const fingerprint = submissionFingerprint(incoming);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.inTenant(incoming.destinationId, (client) => this.submitOn(client, incoming, fingerprint));
+        return await withTenants(this.runtime.pool, [incoming.destinationId], (client) => this.submitOn(client, incoming, fingerprint));
       } catch (error) {
         // The unique index made us wait for the other transaction; it has committed by now.
         if (error instanceof InsertRaced && attempt === 1) continue;
@@ -100,21 +100,6 @@ export class IntakeService {
     const receipt: AcceptReceipt = { status: 'accept', ...envelope, receivedAt: receivedAt.toISOString(), processInstanceKey: started.processInstanceKey };
     await this.submissions.accept(client, tenantId, incoming.submissionId, started.processInstanceKey, receipt);
     return { duplicate: false, receipt };
-  }
-
-  private async inTenant<T>(tenantId: string, work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.runtime.pool.connect();
-    try {
-      await beginTenantTransaction(client, [tenantId]);
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
   }
 }
 

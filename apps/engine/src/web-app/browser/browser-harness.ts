@@ -80,16 +80,7 @@ export class BrowserHarness {
     const { port } = app.getHttpServer().address() as AddressInfo;
     const owner = new Pool({ connectionString: db.ownerUrl, max: 2 });
     owner.on('error', () => undefined);
-    const context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-      headless: true,
-      viewport: { width: 1600, height: 1000 },
-      locale: 'de-DE',
-      timezoneId: 'Europe/Berlin',
-    });
-    context.setDefaultTimeout(15_000);
-    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    const context = await launchChromium(userDataDir);
     return new BrowserHarness(app, db, owner, context, userDataDir, `http://127.0.0.1:${port}`);
   }
 
