@@ -7,13 +7,15 @@ import { BpmnEditor } from './bpmn-editor';
 import { describeResources, loadDeployedRoute, valuesFileOf } from './deployed-route';
 import { EMPTY_BPMN, EMPTY_DMN, EMPTY_FORM, loadDraft, type RouteDraft, saveDraft } from './drafts';
 import type { ResourceEditor } from './resource-editors';
+import { checkValues, valuesEditor } from './values-editor';
 
-type Tab = 'bpmn' | 'forms' | 'dmn';
+type Tab = 'bpmn' | 'forms' | 'dmn' | 'values';
 
 /**
  * The modeler for designers: open a deployed version (with the forms, decisions and municipal
  * values deployed with it) or a local file, edit the BPMN (Zeebe properties, lint with the
- * engine's rules), its forms (form-js) and decisions (dmn-js), save a draft in the browser,
+ * engine's rules), its forms (form-js), decisions (dmn-js) and the municipality's values (JSON,
+ * checked before deploying), save a draft in the browser,
  * deploy the BPMN with every file of the draft, with progress and the refusal's problems on the
  * elements, and see the route's version history.
  */
@@ -49,13 +51,26 @@ export async function renderModelerPage(root: HTMLElement, context: AppContext):
     resource?.editor.destroy();
     resource = undefined;
     tab = next;
-    clear(tabs, (['bpmn', 'forms', 'dmn'] as Tab[]).map((key) => h('button', { type: 'button', role: 'tab', 'aria-selected': String(key === tab), onclick: () => void showTab(key) }, { bpmn: 'Diagramm', forms: 'Formulare', dmn: 'Entscheidungen' }[key])));
+    clear(tabs, (['bpmn', 'forms', 'dmn', 'values'] as Tab[]).map((key) => h('button', { type: 'button', role: 'tab', 'aria-selected': String(key === tab), onclick: () => void showTab(key) }, { bpmn: 'Diagramm', forms: 'Formulare', dmn: 'Entscheidungen', values: 'Werte der Kommune' }[key])));
     canvas.hidden = tab !== 'bpmn';
     panel.hidden = tab !== 'bpmn';
     resourceHost.hidden = tab === 'bpmn';
-    resourceList.hidden = tab === 'bpmn';
+    resourceList.hidden = tab === 'bpmn' || tab === 'values';
     clear(resourceHost);
-    if (tab !== 'bpmn') renderResourceList();
+    if (tab === 'values') renderValues();
+    else if (tab !== 'bpmn') renderResourceList();
+  };
+
+  /** The values file of the draft in a textarea; edits go straight into the draft. */
+  const renderValues = (): void => {
+    const name = valuesFileOf(draft.resources);
+    if (!name) {
+      clear(resourceHost, h('p', { class: 'muted', style: 'padding: 0.75rem' }, 'Dieser Entwurf hat keine Werte der Kommune (tenants/<kommune>.values.json). Öffnen Sie eine veröffentlichte Version oder fügen Sie die Datei mit „Datei öffnen“ hinzu.'));
+      return;
+    }
+    clear(resourceHost, valuesEditor(name, draft.resources[name] ?? '', (content) => {
+      draft = { ...draft, resources: { ...draft.resources, [name]: content } };
+    }));
   };
 
   const renderResourceList = (): void => {
@@ -85,7 +100,7 @@ export async function renderModelerPage(root: HTMLElement, context: AppContext):
       ),
       names.length === 0 ? h('p', { class: 'muted' }, tab === 'forms' ? 'Keine Formulare im Entwurf.' : 'Keine Entscheidungstabellen im Entwurf.') : null,
       h('button', { type: 'button', onclick: create }, tab === 'forms' ? 'Neues Formular' : 'Neue Entscheidungstabelle'),
-      values ? h('p', { class: 'muted', 'data-values': values, style: 'overflow-wrap: anywhere' }, `Werte der Kommune: ${values} – werden mit veröffentlicht.`) : null,
+      values ? h('p', { class: 'muted', 'data-values': values, style: 'overflow-wrap: anywhere' }, `Werte der Kommune: ${values} – werden mit veröffentlicht (bearbeiten im Reiter „Werte der Kommune“).`) : null,
     );
   };
 
@@ -149,7 +164,8 @@ export async function renderModelerPage(root: HTMLElement, context: AppContext):
     else {
       draft = { ...draft, resources };
       feedback.success(`${files.length} Datei(en) zum Entwurf hinzugefügt.`);
-      if (tab !== 'bpmn') renderResourceList();
+      if (tab === 'values') renderValues();
+      else if (tab !== 'bpmn') renderResourceList();
     }
   };
 
@@ -160,6 +176,12 @@ export async function renderModelerPage(root: HTMLElement, context: AppContext):
 
   const deploy = async (): Promise<void> => {
     const route = await current();
+    const values = valuesFileOf(route.resources);
+    const problem = values ? checkValues(route.resources[values] ?? '') : undefined;
+    if (values && problem) {
+      refuse(`Nicht veröffentlicht – ${values}: ${problem}`);
+      return;
+    }
     const body = { resourceName: route.bpmnName, content: route.bpmn, resources: Object.entries(route.resources).map(([name, content]) => ({ name, content })) };
     feedback.progress('Laufweg wird geprüft und veröffentlicht …');
     try {
@@ -175,6 +197,13 @@ export async function renderModelerPage(root: HTMLElement, context: AppContext):
         editor.showDeployProblems((error.problem.errors ?? []).map((entry) => ({ rule: entry.rule ?? 'engine', message: entry.message, severity: 'error', ...(entry.elementId ? { elementId: entry.elementId } : {}) })));
       }
     }
+  };
+
+  /** A refusal before anything is sent (the draft's own check), shown like the engine's. */
+  const refuse = (message: string): void => {
+    feedback.element.className = 'feedback error';
+    feedback.element.setAttribute('role', 'alert');
+    clear(feedback.element, h('p', {}, message));
   };
 
   const loadHistory = async (): Promise<void> => {

@@ -110,6 +110,21 @@ describe('web app in the browser', () => {
       await page.keyboard.type(RENAMED);
       await page.keyboard.press('Enter');
       await page.locator('.djs-direct-editing-parent').waitFor({ state: 'hidden' });
+
+      // and, in the municipality's values, breaks the JSON — the field says what is wrong and deploying refuses —
+      await page.getByRole('tab', { name: 'Werte der Kommune' }).click();
+      const values = page.getByLabel(`Werte der Kommune (tenants/${PLAUEN}.values.json)`);
+      const deployed = JSON.parse(await values.inputValue()) as { municipality: { fees: Record<string, number> } };
+      expect(deployed.municipality.fees['furtherCopy']).toBe(6);
+      const missing = 'Den Werten der Kommune fehlt das Objekt „municipality“';
+      await values.fill(JSON.stringify({ fees: deployed.municipality.fees }, null, 2));
+      await page.locator('#values-error').getByText(missing).waitFor();
+      await page.getByRole('button', { name: 'Veröffentlichen' }).click();
+      await page.getByRole('alert').getByText(`Nicht veröffentlicht – tenants/${PLAUEN}.values.json: ${missing}`).waitFor();
+      // then raises the fee for each further copy from 6 to 7 (the first copy's fee stays 12 — the later flows pay it) and deploys
+      await values.fill(JSON.stringify({ municipality: { ...deployed.municipality, fees: { ...deployed.municipality.fees, furtherCopy: 7 } } }, null, 2));
+      await page.locator('#values-error').waitFor({ state: 'hidden' });
+      await harness.screenshot(page, 'modeler-values');
       await page.getByRole('button', { name: 'Veröffentlichen' }).click();
 
       // then version 2 is deployed with the new label, and the history lists it
@@ -120,14 +135,22 @@ describe('web app in the browser', () => {
       const versions = await harness.api<{ items: (Definition & { deploymentKey: string })[] }>('dana.designer', 'GET', tenantPath(PLAUEN, '/process-definitions?processId=urkunden&allVersions=true'));
       expect(versions.body.items.map((definition) => definition.version).sort()).toEqual([1, 2]);
 
-      // and it carries the same forms, decisions and values as version 1
-      const resources = async (version: number): Promise<unknown> => {
-        const deploymentKey = versions.body.items.find((definition) => definition.version === version)?.deploymentKey ?? '';
-        return (await harness.api<{ items: { name: string; checksum: string }[] }>('dana.designer', 'GET', tenantPath(PLAUEN, `/deployments/${deploymentKey}/resources`))).body.items.map(({ name, checksum }) => ({ name, checksum }));
-      };
+      // and it carries the same forms and decisions as version 1, and its values with the new fee
+      const valuesName = `tenants/${PLAUEN}.values.json`;
+      const deploymentKey = (version: number): string => versions.body.items.find((definition) => definition.version === version)?.deploymentKey ?? '';
+      const resources = async (version: number): Promise<{ name: string; checksum: string }[]> =>
+        (await harness.api<{ items: { name: string; checksum: string }[] }>('dana.designer', 'GET', tenantPath(PLAUEN, `/deployments/${deploymentKey(version)}/resources`))).body.items.map(({ name, checksum }) => ({ name, checksum }));
+      const valuesOf = async (version: number): Promise<{ municipality: { fees: Record<string, number> } }> =>
+        (await harness.api<{ municipality: { fees: Record<string, number> } }>('dana.designer', 'GET', tenantPath(PLAUEN, `/deployments/${deploymentKey(version)}/resources/content?name=${encodeURIComponent(valuesName)}`))).body;
       const version1 = await resources(1);
+      const version2 = await resources(2);
       expect(version1).toHaveLength(6);
-      expect(await resources(2)).toEqual(version1);
+      expect(version2.map(({ name }) => name)).toEqual(version1.map(({ name }) => name));
+      expect(version2.filter(({ name }) => name !== valuesName)).toEqual(version1.filter(({ name }) => name !== valuesName));
+      expect(version2.find(({ name }) => name === valuesName)?.checksum).not.toEqual(version1.find(({ name }) => name === valuesName)?.checksum);
+      const values1 = await valuesOf(1);
+      expect(values1.municipality.fees['furtherCopy']).toBe(6);
+      expect(await valuesOf(2)).toEqual({ municipality: { ...values1.municipality, fees: { ...values1.municipality.fees, furtherCopy: 7 } } });
     });
   });
 
