@@ -39,8 +39,10 @@ const shared = {
   rootDir: __dirname,
   testEnvironment: 'node',
   roots: ['<rootDir>/apps/engine', '<rootDir>/libs', '<rootDir>/migrations', '<rootDir>/tools'],
-  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json', 'fixtures'],
   transform: {
+    // A directory's fixture files as one module of raw bytes (tools/jest/fixture-directory-transform.cjs).
+    '\\.fixtures$': '<rootDir>/tools/jest/fixture-directory-transform.cjs',
     '^.+\\.(t|j|mj)s$': ['@swc/jest', { ...swcConfig, swcrc: false }],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().map((name) => name.replace(/[.+]/g, '\\$&')).join('|')})/)`],

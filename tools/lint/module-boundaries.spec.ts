@@ -17,6 +17,7 @@ const probes: Probe[] = [
   { name: 'typeorm in engine', file: 'libs/bpmn-engine/src/lint-probe.ts', code: `import { DataSource } from 'typeorm';\nexport const probe = DataSource;\n` },
   { name: 'pg in model', file: 'libs/bpmn-model/src/lint-probe.ts', code: `import { Client } from 'pg';\nexport const probe = Client;\n` },
   { name: 'fs in model', file: 'libs/bpmn-model/src/lint-probe.ts', code: `import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;\n` },
+  { name: 'fs in a spec of model', file: 'libs/bpmn-model/src/lint-probe.spec.ts', code: `import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;\n` },
   { name: 'http in engine', file: 'libs/bpmn-engine/src/lint-probe.ts', code: `import { request } from 'node:http';\nexport const probe = request;\n` },
   { name: 'data lib in engine', file: 'libs/bpmn-engine/src/lint-probe.ts', code: `import { migrations } from '@laufweg/migrations';\nexport const probe = migrations;\n` },
   { name: 'clock in engine', file: 'libs/bpmn-engine/src/lint-probe.ts', code: `export const a = Date.now();\nexport const b = new Date();\nexport const c = Math.random();\n` },
@@ -49,6 +50,8 @@ describe('module boundaries', () => {
 
   it.each([
     ['fs in model', 'node:fs'],
+    // Specs too: their fixtures arrive as modules (tools/jest/fixture-directory-transform.cjs).
+    ['fs in a spec of model', 'node:fs'],
     ['http in engine', 'node:http'],
   ])('refuses a built-in I/O module: %s', (name, module) => {
     expect(results.get(name)).toEqual([`no-restricted-imports: '${module}' import is restricted from being used. The pure core does no I/O; go through a port.`]);

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseBpmn } from '../parse';
 import { compileDefinitions } from './compile-definitions';
+import files from './fixtures/files.fixtures';
 
-const sample = readFileSync(join(__dirname, 'fixtures/compile-sample.bpmn'), 'utf8');
+const sample = new TextDecoder().decode(files['compile-sample.bpmn']);
 
 async function compile(xml: string) {
   const parsed = await parseBpmn(xml);

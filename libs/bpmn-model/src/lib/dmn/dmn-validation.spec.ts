@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { compileDefinitions } from '../compile/compile-definitions';
 import { parseBpmn } from '../parse/parse-bpmn';
 import { checkCalledDecisions } from './check-called-decisions';
+import validFiles from './fixtures/files.fixtures';
+import invalidFiles from './fixtures/invalid/files.fixtures';
 import { loadDecisions, loadDmnModel } from './load-dmn-model';
 
-const invalid = (name: string): string => readFileSync(join(__dirname, 'fixtures/invalid', `${name}.dmn`), 'utf8');
-const valid = (name: string): string => readFileSync(join(__dirname, 'fixtures', `${name}.dmn`), 'utf8');
+const invalid = (name: string): string => new TextDecoder().decode(invalidFiles[`${name}.dmn`]);
+const valid = (name: string): string => new TextDecoder().decode(validFiles[`${name}.dmn`]);
 
 /** One malformed fixture per rule: [rule id, element id the problem names, text the sentence contains]. */
 const cases: readonly (readonly [rule: string, elementId: string | undefined, mentions: string])[] = [

@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { JsonValue } from '../feel/feel-expression';
 import { evaluateDecision, type EvaluateDecisionOptions } from './evaluate-decision';
 import type { ExecutableDecisions } from './executable-decision';
+import files from './fixtures/files.fixtures';
 import { loadDmnModel } from './load-dmn-model';
 
 const now = Date.parse('2025-03-01T10:00:00Z');
 
 async function decisionsOf(name: string, edit: (xml: string) => string = (xml) => xml): Promise<ExecutableDecisions> {
-  const loaded = await loadDmnModel(edit(readFileSync(join(__dirname, 'fixtures', `${name}.dmn`), 'utf8')));
+  const loaded = await loadDmnModel(edit(new TextDecoder().decode(files[`${name}.dmn`])));
   if (!loaded.ok) throw new Error(loaded.problems.map((problem) => problem.message).join('\n'));
   return loaded.value;
 }

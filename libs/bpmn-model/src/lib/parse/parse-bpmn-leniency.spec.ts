@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { elementProp, elementsProp, foreignAttribute, stringProp } from './moddle-element';
+import files from './fixtures/files.fixtures';
 import { parseBpmn } from './parse-bpmn';
 
-const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(__dirname, 'fixtures', name)));
+const fixture = (name: string): Uint8Array => files[name];
 
 describe('parseBpmn leniency', () => {
   it('reads a snippet with undeclared prefixes, a raw "&&" and spaces around "=" (paed01 style)', async () => {

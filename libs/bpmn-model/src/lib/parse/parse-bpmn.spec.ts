@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { stringProp } from './moddle-element';
+import files from './fixtures/files.fixtures';
 import { parseBpmn } from './parse-bpmn';
 import type { ParsedBpmn } from './parsed-bpmn';
 
-const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(__dirname, 'fixtures', name)));
+const fixture = (name: string): Uint8Array => files[name];
 
 async function parsed(input: string | Uint8Array): Promise<ParsedBpmn> {
   const result = await parseBpmn(input);

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { elementProp, elementsProp, foreignAttribute, stringProp, type ModdleElement } from '../parse/moddle-element';
 import { parseBpmn } from '../parse/parse-bpmn';
 import type { ParsedBpmn } from '../parse/parsed-bpmn';
+import files from './fixtures/files.fixtures';
 import { toXml } from './to-xml';
 
-const source = readFileSync(join(__dirname, 'fixtures', 'foreign-extensions.bpmn'), 'utf8');
+const source = new TextDecoder().decode(files['foreign-extensions.bpmn']);
 
 async function parse(xml: string): Promise<ParsedBpmn> {
   const result = await parseBpmn(xml);

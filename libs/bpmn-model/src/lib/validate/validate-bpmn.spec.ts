@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import files from './rules/fixtures/files.fixtures';
 import { parseBpmn } from '../parse/parse-bpmn';
 import type { ParsedBpmn } from '../parse/parsed-bpmn';
 import { categoryOfRule, validateBpmn } from './validate-bpmn';
 
-const fixture = (name: string): string => readFileSync(join(__dirname, 'rules', 'fixtures', name), 'utf8');
+const fixture = (name: string): string => new TextDecoder().decode(files[name]);
 
 async function parse(xml: string): Promise<ParsedBpmn> {
   const result = await parseBpmn(xml);

@@ -1,13 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseBpmn } from '../../parse/parse-bpmn';
 import type { ModelProblem, ModelProblemSeverity } from '../../problem';
 import { VALIDATION_RULES } from '../rule-registry';
 import { validateBpmn } from '../validate-bpmn';
+import files from './fixtures/files.fixtures';
 
 /** Parse + validate a fixture: the problems a designer would see on deploy. */
 async function problemsOf(fixture: string): Promise<readonly ModelProblem[]> {
-  const result = await parseBpmn(readFileSync(join(__dirname, 'fixtures', fixture)));
+  const result = await parseBpmn(files[fixture]);
   return result.ok ? [...result.warnings, ...validateBpmn(result.value)] : result.problems;
 }
 
