@@ -5,4 +5,4 @@ export { loadTenantValues, checkTenantValues, MUNICIPALITY_SCHEMA_FILE, type Ten
 export { routeDeployments, type RouteDeployment, type RouteDeploymentsResult } from './lib/route-deployments';
 export { submissionStartVariables, type SubmissionFacts, type SubmissionAttachmentRef } from './lib/submission-start-variables';
 export { runDecisionTests, type DecisionTestReport, type DecisionCaseResult } from './lib/decision-tests';
-export { checkApplication, type ApplicationCheck } from './lib/check-application';
+export { applicationValidator, checkApplication, type ApplicationCheck } from './lib/check-application';

@@ -14,16 +14,26 @@ const compiled = new Map<string, ValidateFunction>();
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);
 
-/** Application data against its service's JSON Schema (draft 2020-12, formats checked); each problem with its JSON pointer. */
-export function checkApplication(schema: JsonObject, data: unknown): ApplicationCheck {
+/**
+ * The compiled validator of a service's JSON Schema (draft 2020-12, formats checked), kept per
+ * schema text; the intake and the scenarios validate applications with the same one.
+ */
+export function applicationValidator(schema: JsonObject): ValidateFunction {
   const key = JSON.stringify(schema);
   let validate = compiled.get(key);
   if (!validate) {
+    if (compiled.size > 200) compiled.clear();
     // Without its $id: the same $id with other content (a changed schema) compiles anew.
     const { $id: _id, ...anonymous } = schema;
     validate = ajv.compile(anonymous);
     compiled.set(key, validate);
   }
+  return validate;
+}
+
+/** Application data against its service's JSON Schema; each problem with its JSON pointer. */
+export function checkApplication(schema: JsonObject, data: unknown): ApplicationCheck {
+  const validate = applicationValidator(schema);
   if (validate(data)) return { ok: true };
   return {
     ok: false,
