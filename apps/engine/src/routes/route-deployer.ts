@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { JsonObject, ModelProblem } from '@laufweg/bpmn-model';
 import { EngineRuntime, withTenants } from '@laufweg/persistence';
-import { loadTenantValues, type RouteBundle, routeDeployments } from '@laufweg/routes';
+import { type RouteBundle, routeDeployments } from '@laufweg/routes';
 import { TenantServicesRepository } from '../intake/tenant-services.repository';
 
 /** A route deployed for one tenant: each BPMN document's outcome and the services now offered. */
@@ -38,15 +38,13 @@ export class RouteDeployer {
   async deploy(bundle: RouteBundle, tenantId: string, createdBy: string): Promise<RouteDeployResult> {
     const planned = routeDeployments(bundle, tenantId);
     if (!planned.ok) return { ok: false, problems: planned.problems.map((message) => ({ rule: 'route-values', message })) };
-    const values = loadTenantValues(bundle, tenantId);
-    if (!values.ok) return { ok: false, problems: values.problems.map((message) => ({ rule: 'route-values', message })) };
     const deployments: RouteDeploymentReport['deployments'][number][] = [];
     for (const deployment of planned.deployments) {
       const result = await this.runtime.deploy({ tenantId, resourceName: deployment.resourceName, content: deployment.content, resources: deployment.resources, createdBy });
       if (!result.ok) return { ok: false, problems: modelProblems(result.problems, deployment.resourceName) };
       deployments.push({ resourceName: deployment.resourceName, deploymentKey: result.value.deploymentKey, duplicate: result.value.duplicate, processes: result.value.processes.map((process) => ({ ...process })) });
     }
-    const offered = offeredServices(values.values);
+    const offered = offeredServices(planned.values);
     const services = bundle.services.filter((service) => offered.includes(service.id));
     await withTenants(this.runtime.pool, [tenantId], (client) =>
       this.services.upsert(

@@ -1,3 +1,4 @@
+import type { JsonObject } from '@laufweg/bpmn-model';
 import type { RouteBundle } from './route-bundle';
 import { loadTenantValues } from './tenant-values';
 
@@ -8,7 +9,10 @@ export interface RouteDeployment {
   readonly resources: readonly { readonly name: string; readonly kind: 'form' | 'dmn' | 'values'; readonly resourceId?: string; readonly content: string }[];
 }
 
-export type RouteDeploymentsResult = { readonly ok: true; readonly deployments: readonly RouteDeployment[] } | { readonly ok: false; readonly problems: readonly string[] };
+/** The deployments, and the municipality's values they carry (checked). */
+export type RouteDeploymentsResult =
+  | { readonly ok: true; readonly deployments: readonly RouteDeployment[]; readonly values: JsonObject }
+  | { readonly ok: false; readonly problems: readonly string[] };
 
 /**
  * What deploying a route for a municipality means, in order: each shared call activity with its
@@ -31,7 +35,7 @@ export function routeDeployments(bundle: RouteBundle, tenant: string): RouteDepl
       { name: `tenants/${tenant}.values.json`, kind: 'values' as const, content: JSON.stringify({ municipality: values.values }) },
     ],
   };
-  return { ok: true, deployments: [...shared, main] };
+  return { ok: true, deployments: [...shared, main], values: values.values };
 }
 
 function formId(content: string, name: string): string {

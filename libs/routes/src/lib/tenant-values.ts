@@ -1,5 +1,5 @@
 import type { JsonObject } from '@laufweg/bpmn-model';
-import Ajv2020 from 'ajv/dist/2020';
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -31,14 +31,28 @@ export function loadTenantValues(bundle: RouteBundle, tenant: string): TenantVal
   return problems.length > 0 ? { ok: false, problems } : { ok: true, values: values as JsonObject };
 }
 
+const ajv = addFormats(new Ajv2020({ allErrors: true, strict: false }));
+const compiled = new Map<string, ValidateFunction[]>();
+
+/** The municipality schema's and the route's values schema's validators, compiled once per schema text. */
+function validatorsFor(municipalitySchema: string, valuesSchema: JsonObject | undefined): ValidateFunction[] {
+  const key = `${municipalitySchema}\u0000${JSON.stringify(valuesSchema ?? null)}`;
+  let validators = compiled.get(key);
+  if (!validators) {
+    if (compiled.size > 50) compiled.clear();
+    const schemas = [JSON.parse(municipalitySchema) as JsonObject, ...(valuesSchema ? [valuesSchema] : [])];
+    // Without their $id: a changed schema under the same $id compiles anew.
+    validators = schemas.map(({ $id: _id, ...schema }) => ajv.compile(schema));
+    compiled.set(key, validators);
+  }
+  return validators;
+}
+
 /** Problems of values against the municipality schema, the route's values schema and its services. */
 export function checkTenantValues(bundle: RouteBundle, values: unknown): string[] {
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  addFormats(ajv);
-  const municipality = JSON.parse(readFileSync(join(dirname(bundle.dir), MUNICIPALITY_SCHEMA_FILE), 'utf8')) as JsonObject;
+  const municipality = readFileSync(join(dirname(bundle.dir), MUNICIPALITY_SCHEMA_FILE), 'utf8');
   const problems: string[] = [];
-  for (const schema of bundle.valuesSchema ? [municipality, bundle.valuesSchema] : [municipality]) {
-    const validate = ajv.compile(schema);
+  for (const validate of validatorsFor(municipality, bundle.valuesSchema)) {
     if (!validate(values)) problems.push(...(validate.errors ?? []).map(describeError));
   }
   if (problems.length > 0) return problems;
