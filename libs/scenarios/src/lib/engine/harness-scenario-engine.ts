@@ -7,12 +7,18 @@ import type { ScenarioActiveElement, ScenarioEngine, ScenarioEngineSetup, Scenar
  * The scenario engine on the in-memory harness: the real engine core with a fake clock, every
  * command checked for replay and determinism. A year of deadlines runs in milliseconds.
  */
-export async function createHarnessScenarioEngine(setup: ScenarioEngineSetup): Promise<ScenarioEngine> {
+export function createHarnessScenarioEngine(setup: ScenarioEngineSetup): Promise<ScenarioEngine> {
   const harness = new EngineHarness({ startTime: setup.startTime, calendar: setup.calendar });
-  for (const document of setup.called ?? []) harness.deploy(document.definitions);
-  if (setup.called || setup.dmn?.length || setup.constants) await harness.deployXml(setup.bpmnXml, setup.dmn ?? [], setup.constants);
-  else harness.deploy(setup.definitions);
-  return new HarnessScenarioEngine(harness);
+  // The route's definitions hold the shared processes too (for ids and coverage): deploy those
+  // first, on their own, then the route's own processes with its decisions and constants.
+  const shared = new Set<string>();
+  for (const document of setup.called ?? []) {
+    harness.deploy(document.definitions);
+    for (const id of Object.keys(document.definitions.processes)) shared.add(id);
+  }
+  const own = Object.fromEntries(Object.entries(setup.definitions.processes).filter(([id]) => !shared.has(id)));
+  harness.deploy({ processes: own }, setup.decisions, setup.constants);
+  return Promise.resolve(new HarnessScenarioEngine(harness));
 }
 
 export class HarnessScenarioEngine implements ScenarioEngine {

@@ -1,4 +1,4 @@
-import type { ExecutableDefinitions, JsonObject } from '@laufweg/bpmn-model';
+import type { ExecutableDecisions, ExecutableDefinitions, JsonObject } from '@laufweg/bpmn-model';
 import type { BusinessCalendar, EngineEvent, IncidentErrorType } from '@laufweg/bpmn-engine';
 
 /** A service-task job a connector could take now. */
@@ -78,6 +78,8 @@ export interface ScenarioEngineSetup {
   readonly definitions: ExecutableDefinitions;
   /** DMN documents deployed with the route. */
   readonly dmn?: readonly string[];
+  /** The same decisions compiled (the route loader compiled them once, with their checks). */
+  readonly decisions?: ExecutableDecisions;
   /** The route deployment's constants: the municipality's values as `{ municipality }`. */
   readonly constants?: JsonObject;
   /** Documents deployed before the route, without constants: the shared call activities. */

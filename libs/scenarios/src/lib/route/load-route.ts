@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { checkCalledDecisions, loadBpmnModel, loadDecisions, type ExecutableDefinitions } from '@laufweg/bpmn-model';
+import { checkCalledDecisions, loadBpmnModel, loadDecisions, type ExecutableDecisions, type ExecutableDefinitions } from '@laufweg/bpmn-model';
 import { loadRouteBundle, type RouteBundle } from '@laufweg/routes';
 
 /** A process document deployed before the route: a shared call activity. */
@@ -20,8 +20,9 @@ export interface ScenarioRoute {
   readonly bundle?: RouteBundle;
   /** Shared call activities, deployed before the route. */
   readonly called?: readonly CalledDocument[];
-  /** DMN documents deployed with the route. */
+  /** DMN documents deployed with the route, and the same compiled. */
   readonly dmn?: readonly string[];
+  readonly decisions?: ExecutableDecisions;
 }
 
 export type LoadRouteResult = { readonly ok: true; readonly route: ScenarioRoute } | { readonly ok: false; readonly problems: readonly string[] };
@@ -79,7 +80,7 @@ export async function compileRouteBundle(bundle: RouteBundle, xml: string, bpmnF
   problems.push(...sharedIdClashes(main.route.definitions, called));
   if (problems.length > 0) return { ok: false, problems };
   const processes = Object.assign({}, ...called.map((document) => document.definitions.processes), main.route.definitions.processes) as ExecutableDefinitions['processes'];
-  return { ok: true, route: { ...main.route, definitions: { processes }, bundle, called, dmn } };
+  return { ok: true, route: { ...main.route, definitions: { processes }, bundle, called, dmn, ...(decisions.ok ? { decisions: decisions.value } : {}) } };
 }
 
 /** Scenario paths and coverage name elements by id: a shared process may not reuse an id of the route or of another shared process. */

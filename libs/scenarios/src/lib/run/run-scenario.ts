@@ -57,6 +57,7 @@ export async function runScenario(scenario: LoadedScenario, route: ScenarioRoute
     startTime,
     calendar,
     ...(route.dmn ? { dmn: route.dmn } : {}),
+    ...(route.decisions ? { decisions: route.decisions } : {}),
     ...(route.called ? { called: route.called } : {}),
     ...(bundleStart ? { constants: bundleStart.constants } : {}),
   });
