@@ -1,5 +1,6 @@
 export * from './lib/ports';
 export * from './lib/state/engine-state';
+export { visibleVariables } from './lib/state/visible-variables';
 export * from './lib/events/engine-event';
 export { applyEvent, replayEvents } from './lib/events/apply-event';
 export { InconsistentStateError } from './lib/events/appliers/applier';

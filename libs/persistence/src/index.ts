@@ -12,6 +12,7 @@ export * from './lib/runtime/deployment-values';
 export * from './lib/runtime/engine-runtime';
 export * from './lib/runtime/event-log';
 export * from './lib/runtime/job-acquisition';
+export * from './lib/runtime/job-push';
 export * from './lib/runtime/job-variables';
 export * from './lib/runtime/model-cache';
 export * from './lib/runtime/state-loader';

@@ -12,6 +12,7 @@ import {
 import type { Pool, PoolClient } from 'pg';
 import { beginTenantTransaction } from '../database/tenant-scope';
 import { mergeCommandWrites, planCommandWrite } from './command-write-plan';
+import { JobPushRound, type JobPushTarget } from './job-push';
 import { KeyBlock, KeysExhaustedError } from './key-block';
 import { InstanceNotFoundError, lockRootOf, lockRoots, sortKeys, type RecordOfTree } from './root-locks';
 import type { CompiledModelCache } from './model-cache';
@@ -47,6 +48,8 @@ export type RunCommandResult =
       readonly createdRoots: readonly string[];
       readonly events: readonly EngineEvent[];
       readonly state: EngineState;
+      /** Jobs the command made available that went straight to a worker of this process (job push). */
+      readonly pushedJobKeys?: readonly string[];
     }
   | { readonly rejected: true; readonly reason: string };
 
@@ -101,6 +104,7 @@ export function isBatchable(request: RunCommandRequest): boolean {
  */
 export class CommandStore {
   private readonly observers: CommandObserver[] = [];
+  private readonly pushTargets: JobPushTarget[] = [];
   private readonly calendars = new Map<string, BusinessCalendar>();
 
   constructor(
@@ -112,6 +116,18 @@ export class CommandStore {
   /** Adds an observer that hears of every `run` (not `runOn`, whose caller owns the transaction). */
   observe(observer: CommandObserver): void {
     this.observers.push(observer);
+  }
+
+  /**
+   * Offers `target` every job a command of this store makes available right away, locked to it
+   * in the command's own write (see JobPushRound). Returns the function that stops the offers.
+   */
+  pushJobsTo(target: JobPushTarget): () => void {
+    this.pushTargets.push(target);
+    return () => {
+      const index = this.pushTargets.indexOf(target);
+      if (index >= 0) this.pushTargets.splice(index, 1);
+    };
   }
 
   async run(request: RunCommandRequest): Promise<RunCommandResult> {
@@ -197,6 +213,7 @@ export class CommandStore {
 
   private async runTogether(client: PoolClient, requests: readonly RunCommandRequest[]): Promise<BatchOutcome[]> {
     const { tenantId } = requests[0];
+    const round = new JobPushRound(this.pushTargets);
     await beginTenantTransaction(client, [tenantId]);
     try {
       const revisions = await lockRoots(client, tenantId, sortKeys(requests.map(rootKeyOf)), { allowMissing: true });
@@ -226,13 +243,17 @@ export class CommandStore {
         const processed = await this.consumeBufferedMessages(client, tenantId, primary.state, primary.events, ports, consumed);
         const { headers, write } = planCommandWrite({ before, ...processed }, revisions, { ...(request.businessKey !== undefined ? { businessKey: request.businessKey } : {}), now });
         await writeMigrations(client, tenantId, headers.migrated);
-        writes.push(write);
-        outcomes.push({ result: { rejected: false, createdRoots: headers.createdRoots, events: processed.events, state: processed.state } });
+        const pushedBefore = round.jobKeys.length;
+        writes.push(round.claim(tenantId, write, processed.state));
+        const pushedJobKeys = round.jobKeys.slice(pushedBefore);
+        outcomes.push({ result: { rejected: false, createdRoots: headers.createdRoots, events: processed.events, state: processed.state, ...(pushedJobKeys.length > 0 ? { pushedJobKeys } : {}) } });
       }
       if (writes.length > 0) await writeCommand(client, tenantId, mergeCommandWrites(writes, now));
       await client.query(writes.length > 0 ? 'COMMIT' : 'ROLLBACK');
+      round.deliver();
       return outcomes;
     } catch (error) {
+      round.release();
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     }
@@ -243,12 +264,15 @@ export class CommandStore {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.withClient(async (client) => {
+          const round = new JobPushRound(this.pushTargets);
           await beginTenantTransaction(client, [request.tenantId]);
           try {
-            const result = await this.runLocked(client, request, keyBlocks, onLocked);
+            const result = await this.runLocked(client, request, keyBlocks, onLocked, round);
             await client.query(result.rejected ? 'ROLLBACK' : 'COMMIT');
+            round.deliver();
             return result;
           } catch (error) {
+            round.release();
             await client.query('ROLLBACK').catch(() => undefined);
             throw error;
           }
@@ -291,7 +315,13 @@ export class CommandStore {
     return this.runLocked(client, request, keyBlocks, () => undefined);
   }
 
-  private async runLocked(client: PoolClient, request: RunCommandRequest, keyBlocks: number, onLocked: (rootKeys: readonly string[]) => void): Promise<RunCommandResult> {
+  private async runLocked(
+    client: PoolClient,
+    request: RunCommandRequest,
+    keyBlocks: number,
+    onLocked: (rootKeys: readonly string[]) => void,
+    round?: JobPushRound,
+  ): Promise<RunCommandResult> {
     const { tenantId } = request;
     const revisions = request.rootOfRecord ? await lockRootOf(client, tenantId, request.rootOfRecord) : await lockRoots(client, tenantId, sortKeys(request.rootKeys ?? []));
     const rootKeys = [...revisions.keys()];
@@ -309,8 +339,9 @@ export class CommandStore {
     const result = await this.consumeBufferedMessages(client, tenantId, primary.state, primary.events, ports);
     const { headers, write } = planCommandWrite({ before, ...result }, revisions, { ...(request.businessKey !== undefined ? { businessKey: request.businessKey } : {}), now: new Date(this.clock.now()) });
     await writeMigrations(client, tenantId, headers.migrated);
-    await writeCommand(client, tenantId, write);
-    return { rejected: false, createdRoots: headers.createdRoots, events: result.events, state: result.state };
+    await writeCommand(client, tenantId, round ? round.claim(tenantId, write, result.state) : write);
+    const pushedJobKeys = round?.jobKeys ?? [];
+    return { rejected: false, createdRoots: headers.createdRoots, events: result.events, state: result.state, ...(pushedJobKeys.length > 0 ? { pushedJobKeys } : {}) };
   }
 
   /** The tenant's working-day calendar (its Land's public holidays), cached per process. */

@@ -6,6 +6,7 @@ import { ConcurrencyLimit } from './concurrency-limit';
 import { RecordNotFoundError, type EngineRuntime, type JobCommand } from './engine-runtime';
 import type { AcquiredJob, JobAcquisition } from './job-acquisition';
 import { BpmnError, type JobHandler } from './job-handler';
+import type { JobPushLock, JobPushTarget, PushedJob } from './job-push';
 import { readVisibleVariables } from './job-variables';
 import { JobWakeup } from './job-wakeup';
 import { retryBackoffOf } from './retry-backoff';
@@ -42,6 +43,14 @@ export interface JobExecutorOptions {
    * up to 32, 2 transactions at once); false runs each in a transaction of its own.
    */
   readonly groupCommit?: CommandBatcherOptions | false;
+  /**
+   * Job push: while running, the jobs of its types that this process's commands make available
+   * are locked to this executor in the same transaction and handed over after the commit, with
+   * their variables (no poll, acquisition or variable read between two steps of an instance).
+   * Jobs made by other processes, and those beyond batchSize, are still acquired by polling.
+   * Default true.
+   */
+  readonly pushJobs?: boolean;
   /** Wakes the idle executor when this process creates jobs of its types (observe the CommandStore with it). */
   readonly wakeup?: JobWakeup;
   readonly logger?: JobExecutorLogger;
@@ -55,10 +64,15 @@ export interface JobExecutorOptions {
  * command; one that vanished meanwhile (instance cancelled, completed elsewhere) is logged and
  * skipped, and a database outage pauses the loop instead of ending it.
  */
-export class JobExecutor {
+export class JobExecutor implements JobPushTarget {
   readonly workerId: string;
   private readonly handlers = new Map<string, JobHandler>();
   private readonly settings: Required<Omit<JobExecutorOptions, 'wakeup' | 'logger' | 'workerId' | 'groupCommit'>>;
+  /** Places granted to job push whose transaction has not ended yet. */
+  private reserved = 0;
+  /** Jobs whose handler has finished and whose outcome is being committed: their place is free. */
+  private settling = 0;
+  private stopPush: (() => void) | undefined;
   private readonly batcher: CommandBatcher | undefined;
   private readonly limit: ConcurrencyLimit;
   private readonly wakeup: JobWakeup;
@@ -85,6 +99,7 @@ export class JobExecutor {
       errorPauseMs: options.errorPauseMs ?? 2_000,
       drainTimeoutMs: options.drainTimeoutMs ?? 30_000,
       fireTimers: options.fireTimers ?? true,
+      pushJobs: options.pushJobs ?? true,
     };
     this.workerId = options.workerId ?? `${hostname()}:${process.pid}`;
     this.limit = new ConcurrencyLimit(this.settings.concurrency);
@@ -114,6 +129,32 @@ export class JobExecutor {
     return this.inFlight.size;
   }
 
+  /** Job push (JobPushTarget): a place for a job of a handled type while running and not full. */
+  reserve(type: string): JobPushLock | undefined {
+    if (!this.running || !this.handlers.has(type) || this.held() >= this.settings.batchSize) return undefined;
+    this.reserved++;
+    return { owner: this.workerId, durationMs: this.settings.lockDurationMs };
+  }
+
+  /** Job push: a job locked to this executor by a command that committed; runs like an acquired one. */
+  deliver(job: PushedJob): void {
+    this.reserved--;
+    void this.dispatch(job);
+  }
+
+  /** Job push: places whose transaction rolled back. */
+  release(count: number): void {
+    this.reserved -= count;
+  }
+
+  /**
+   * Places taken: jobs and timers held, and places promised to job push; a job whose outcome is
+   * being committed has given its place up, so the command completing it can push its successor.
+   */
+  private held(): number {
+    return this.inFlight.size - this.settling + this.reserved;
+  }
+
   /** One poll: acquires due timers and jobs and waits until each has settled. Returns how many there were. */
   async pollOnce(): Promise<number> {
     const tasks = await this.acquireAndDispatch(true);
@@ -125,6 +166,7 @@ export class JobExecutor {
   start(): void {
     if (this.running) return;
     this.running = true;
+    if (this.settings.pushJobs) this.stopPush = this.runtime.commands.pushJobsTo(this);
     this.loopDone = this.loop();
   }
 
@@ -134,6 +176,8 @@ export class JobExecutor {
    */
   async stop(timeoutMs = this.settings.drainTimeoutMs): Promise<boolean> {
     this.running = false;
+    this.stopPush?.();
+    this.stopPush = undefined;
     this.interruptSleep?.();
     await this.loopDone;
     this.loopDone = undefined;
@@ -180,15 +224,16 @@ export class JobExecutor {
     const { batchSize, lockDurationMs, fireTimers } = this.settings;
     const request = { worker: this.workerId, lockDurationMs };
     const tasks: Promise<void>[] = [];
-    if (fireTimers && pollTimers && this.inFlight.size < batchSize) {
+    const held = (): number => this.held();
+    if (fireTimers && pollTimers && held() < batchSize) {
       this.lastTimerPoll = performance.now();
-      const timers = await this.acquisition.acquire({ ...request, kind: 'timer', maxJobs: batchSize - this.inFlight.size });
+      const timers = await this.acquisition.acquire({ ...request, kind: 'timer', maxJobs: batchSize - held() });
       tasks.push(...timers.map((timer) => this.dispatch(timer)));
       await this.dropExpiredMessages();
     }
     const types = this.types;
-    if (types.length > 0 && this.inFlight.size < batchSize) {
-      const jobs = await this.acquisition.acquire({ ...request, kind: 'job', types, maxJobs: batchSize - this.inFlight.size });
+    if (types.length > 0 && held() < batchSize) {
+      const jobs = await this.acquisition.acquire({ ...request, kind: 'job', types, maxJobs: batchSize - held() });
       tasks.push(...jobs.map((job) => this.dispatch(job)));
     }
     return tasks;
@@ -203,7 +248,7 @@ export class JobExecutor {
     if (dropped > 0) this.logger.debug(`Dropped ${dropped} buffered messages past their time to live.`);
   }
 
-  private dispatch(job: AcquiredJob): Promise<void> {
+  private dispatch(job: AcquiredJob | PushedJob): Promise<void> {
     const task = this.limit
       .run(() => (job.kind === 'timer' ? this.fireTimer(job) : this.runJob(job)))
       .catch((error: unknown) => {
@@ -219,11 +264,11 @@ export class JobExecutor {
     await this.settle(timer, () => this.runtime.triggerTimer(timer.tenantId, timer.key));
   }
 
-  private async runJob(job: AcquiredJob): Promise<void> {
+  private async runJob(job: AcquiredJob | PushedJob): Promise<void> {
     const handler = this.handlers.get(job.type);
     if (!handler) return;
     const { record } = job;
-    const variables = await readVisibleVariables(this.runtime.pool, job.tenantId, record.elementInstanceKey);
+    const variables = 'variables' in job ? job.variables : await readVisibleVariables(this.runtime.pool, job.tenantId, record.elementInstanceKey);
     let outcome: Outcome;
     try {
       const returned: unknown = await handler({
@@ -242,7 +287,12 @@ export class JobExecutor {
     } catch (error) {
       outcome = error instanceof BpmnError ? { kind: 'error', error } : { kind: 'fail', error };
     }
-    await this.settle(job, () => this.report(job, outcome));
+    this.settling++;
+    try {
+      await this.settle(job, () => this.report(job, outcome));
+    } finally {
+      this.settling--;
+    }
   }
 
   /** Settles the job as its handler's outcome says; with its tree known, through group commit. */

@@ -19,7 +19,8 @@ export class JobWakeup implements CommandObserver {
   commandRan(observation: CommandObservation): void {
     const { result } = observation;
     if (!result || result.rejected) return;
-    const types = availableJobTypes(result.events, result.state);
+    // Jobs pushed to a worker of this process are already on their way: no poll needed for them.
+    const types = availableJobTypes(result.events, result.state, new Set(result.pushedJobKeys));
     if (types.length > 0) this.notify(types);
   }
 
@@ -62,12 +63,13 @@ export class JobWakeup implements CommandObserver {
   }
 }
 
-/** The types of the jobs a command's events made available for acquisition right away. */
-export function availableJobTypes(events: readonly EngineEvent[], state: ReadonlyEngineState): string[] {
+/** The types of the jobs a command's events made available for acquisition right away (apart from those in `taken`). */
+export function availableJobTypes(events: readonly EngineEvent[], state: ReadonlyEngineState, taken: ReadonlySet<string> = new Set()): string[] {
   const types = new Set<string>();
   for (const event of events) {
-    if (event.type === 'JobCreated') types.add(event.job.type);
-    else if ((event.type === 'JobFailed' && event.retries > 0 && event.retryAt === undefined) || event.type === 'JobRetriesUpdated') {
+    if (event.type === 'JobCreated') {
+      if (!taken.has(event.job.key)) types.add(event.job.type);
+    } else if (((event.type === 'JobFailed' && event.retries > 0 && event.retryAt === undefined) || event.type === 'JobRetriesUpdated') && !taken.has(event.key)) {
       const job = state.jobs[event.key];
       if (job) types.add(job.type);
     }
