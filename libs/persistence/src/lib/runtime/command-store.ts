@@ -17,7 +17,7 @@ import { KeyBlock, KeysExhaustedError } from './key-block';
 import { InstanceNotFoundError, lockRootOf, lockRoots, sortKeys, type RecordOfTree } from './root-locks';
 import type { CompiledModelCache } from './model-cache';
 import { writeMigrations } from './process-instance-headers';
-import { loadStateReservingKeys, loadTreesReservingKeys, type StateSelection } from './state-loader';
+import { lockAndLoadState, lockAndLoadTrees, loadStateReservingKeys, type StateSelection } from './state-loader';
 import { writeCommand, type CommandWrite } from './state-writer';
 
 /** Tables whose rows name their instance tree, for finding the tree a command acts on. */
@@ -216,9 +216,9 @@ export class CommandStore {
     const round = new JobPushRound(this.pushTargets);
     await beginTenantTransaction(client, [tenantId]);
     try {
-      const revisions = await lockRoots(client, tenantId, sortKeys(requests.map(rootKeyOf)), { allowMissing: true });
       const calendar = await this.calendarOf(client, tenantId);
-      const { states, keyStarts } = await loadTreesReservingKeys(client, tenantId, [...revisions.keys()], revisions.size);
+      const rootKeys = sortKeys(requests.map(rootKeyOf));
+      const { revisions, states, keyStarts } = await lockAndLoadTrees(client, tenantId, rootKeys, rootKeys.length);
       for (const state of states.values()) await this.models.ensureFor(client, tenantId, state);
       // One key block per command, handed out in command order: keys grow with it, as alone.
       const blocks = sortKeys(keyStarts);
@@ -323,15 +323,10 @@ export class CommandStore {
     round?: JobPushRound,
   ): Promise<RunCommandResult> {
     const { tenantId } = request;
-    const revisions = request.rootOfRecord ? await lockRootOf(client, tenantId, request.rootOfRecord) : await lockRoots(client, tenantId, sortKeys(request.rootKeys ?? []));
-    const rootKeys = [...revisions.keys()];
-    onLocked(rootKeys);
-    if (request.guardJobKey !== undefined) {
-      const guard = await client.query('SELECT 1 FROM job WHERE tenant_id = $1 AND key = $2 FOR UPDATE', [tenantId, request.guardJobKey]);
-      if (guard.rowCount === 0) return { rejected: true, reason: `Job or timer ${request.guardJobKey} no longer exists.` };
-    }
     const calendar = await this.calendarOf(client, tenantId);
-    const { state: before, keys } = await loadStateReservingKeys(client, tenantId, { ...request.selection, rootKeys }, keyBlocks);
+    const loaded = await this.lockAndLoad(client, request, keyBlocks, onLocked);
+    if ('rejected' in loaded) return loaded;
+    const { revisions, state: before, keys } = loaded;
     await this.models.ensureFor(client, tenantId, before);
     const ports = { clock: this.clock, keys, models: this.models, decisions: this.models.decisions, calendar };
     const primary = processCommand(before, request.command, ports);
@@ -342,6 +337,37 @@ export class CommandStore {
     await writeCommand(client, tenantId, round ? round.claim(tenantId, write, result.state) : write);
     const pushedJobKeys = round?.jobKeys ?? [];
     return { rejected: false, createdRoots: headers.createdRoots, events: result.events, state: result.state, ...(pushedJobKeys.length > 0 ? { pushedJobKeys } : {}) };
+  }
+
+  /**
+   * Locks the command's trees and loads their state, with its key blocks reserved after the
+   * locks. A command naming its trees does both in one statement (lockAndLoadState); one that
+   * names a record, or guards a job row, locks first and loads in a second round trip.
+   */
+  private async lockAndLoad(
+    client: PoolClient,
+    request: RunCommandRequest,
+    keyBlocks: number,
+    onLocked: (rootKeys: readonly string[]) => void,
+  ): Promise<{ readonly revisions: ReadonlyMap<string, number>; readonly state: EngineState; readonly keys: KeyBlock } | { readonly rejected: true; readonly reason: string }> {
+    const { tenantId } = request;
+    if (request.rootOfRecord === undefined && request.guardJobKey === undefined && request.rootKeys !== undefined && request.rootKeys.length > 0) {
+      const rootKeys = sortKeys(request.rootKeys);
+      const loaded = await lockAndLoadState(client, tenantId, { ...request.selection, rootKeys }, keyBlocks);
+      const missing = rootKeys.filter((key) => !loaded.revisions.has(key));
+      if (missing.length > 0) throw new InstanceNotFoundError(`Process instance ${missing.join(', ')} does not exist.`);
+      onLocked(rootKeys);
+      return loaded;
+    }
+    const revisions = request.rootOfRecord ? await lockRootOf(client, tenantId, request.rootOfRecord) : await lockRoots(client, tenantId, sortKeys(request.rootKeys ?? []));
+    const rootKeys = [...revisions.keys()];
+    onLocked(rootKeys);
+    if (request.guardJobKey !== undefined) {
+      const guard = await client.query('SELECT 1 FROM job WHERE tenant_id = $1 AND key = $2 FOR UPDATE', [tenantId, request.guardJobKey]);
+      if (guard.rowCount === 0) return { rejected: true, reason: `Job or timer ${request.guardJobKey} no longer exists.` };
+    }
+    const { state, keys } = await loadStateReservingKeys(client, tenantId, { ...request.selection, rootKeys }, keyBlocks);
+    return { revisions, state, keys };
   }
 
   /** The tenant's working-day calendar (its Land's public holidays), cached per process. */

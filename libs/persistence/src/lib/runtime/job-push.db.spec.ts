@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { JsonObject } from '@laufweg/bpmn-model';
 import { Pool } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database';
 import { verifyEveryTreeReplays } from '../../testing/replay-check';
@@ -52,7 +53,7 @@ describe('job push: jobs locked to this process’s executor by the command that
 
   /** A handler that records the job, its row's lock and the variables a database read gives. */
   function recordingHandler(seen: Seen[]) {
-    return async (job: JobContext): Promise<Record<string, unknown>> => {
+    return async (job: JobContext): Promise<JsonObject> => {
       const { rows } = await pool.query<{ lock_owner: string | null; lock_expires_at: Date | null; element_instance_key: string }>(
         'SELECT lock_owner, lock_expires_at, element_instance_key FROM job WHERE tenant_id = $1 AND key = $2',
         [job.tenantId, job.key],
@@ -110,7 +111,7 @@ describe('job push: jobs locked to this process’s executor by the command that
     } finally {
       await executor.stop();
     }
-    await verifyEveryTreeReplays(pool, TENANT);
+    expect(await verifyEveryTreeReplays(pool)).toBeGreaterThan(0);
   });
 
   it('takes no more than its batch size: the job beyond it stays unlocked and is acquired by the next poll', async () => {

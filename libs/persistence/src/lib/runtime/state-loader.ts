@@ -29,6 +29,13 @@ const LOAD_QUERY = buildLoadQuery(false);
 /** LOAD_QUERY with each row's tree (`root_key`, null for processes and keys), to load several trees apart. */
 const LOAD_TREES_QUERY = buildLoadQuery(true);
 
+/** LOAD_QUERY that first locks the roots in $2 (see lockAndLoadState). */
+const LOCK_LOAD_QUERY = buildLoadQuery(false, true);
+const LOCK_LOAD_TREES_QUERY = buildLoadQuery(true, true);
+
+/** The locked roots' revisions, as lockRoots returns them. */
+export type RootRevisions = Map<string, number>;
+
 /**
  * Loads the engine state a command runs on in one round trip: the deployed processes of the
  * tenant (latest version per process id), every record of the selected instance trees, the
@@ -59,14 +66,9 @@ export async function loadStateReservingKeys(
   });
   const keyStarts: string[] = [];
   for (const row of rows) {
-    if (row.map === 'keys') {
-      keyStarts.push(row.key);
-    } else if (row.map === 'processes') {
-      const definition = row.record as EngineState['processes'][string];
-      state.processes[definition.processId] = definition;
-    } else {
-      addRow(state, row);
-    }
+    if (row.map === 'keys') keyStarts.push(row.key);
+    else if (row.map === 'processes') addProcess(state, row);
+    else addRow(state, row);
   }
   return { state, keys: KeyBlock.of(keyStarts) };
 }
@@ -88,21 +90,98 @@ export async function loadTreesReservingKeys(
     text: LOAD_TREES_QUERY,
     values: [tenantId, rootKeys, [], [], keyBlocks],
   });
-  const states = new Map(rootKeys.map((rootKey) => [rootKey, createEmptyState()]));
+  return { states: treeStates(rootKeys, rows), keyStarts: rows.filter((row) => row.map === 'keys').map((row) => row.key) };
+}
+
+/**
+ * Locks the roots of `selection.rootKeys` (sorted) and loads the state in one round trip: the
+ * statement first locks the roots (`FOR UPDATE`, in key order), then reads the rows and
+ * reserves the key blocks. Its rows come from the snapshot taken when it started, which is stale
+ * when it had to wait for a lock a committing command held; every accepted command moves its
+ * tree's revision, so the statement also returns each root's revision as its snapshot saw it,
+ * and when one differs from the locked row's the state is read again (the locks are held now;
+ * the keys reserved after them stay valid). Uncontended, a command's lock and load are one
+ * round trip instead of two.
+ */
+export async function lockAndLoadState(
+  client: PoolClient,
+  tenantId: string,
+  selection: StateSelection,
+  keyBlocks: number,
+): Promise<{ readonly revisions: RootRevisions; readonly state: EngineState; readonly keys: KeyBlock }> {
+  const { rows } = await client.query<LoadedRow>({
+    name: 'laufweg.lock-load-state',
+    text: LOCK_LOAD_QUERY,
+    values: [tenantId, selection.rootKeys ?? [], selection.definitionKeys ?? [], selection.messageKeys ?? [], keyBlocks],
+  });
+  const { revisions, stale, rest } = takeLockRows(rows);
+  if (stale) {
+    const fresh = await loadStateReservingKeys(client, tenantId, selection, 0);
+    return { revisions, state: fresh.state, keys: KeyBlock.of(rest.filter((row) => row.map === 'keys').map((row) => row.key)) };
+  }
+  const state = createEmptyState();
   const keyStarts: string[] = [];
+  for (const row of rest) {
+    if (row.map === 'keys') keyStarts.push(row.key);
+    else if (row.map === 'processes') addProcess(state, row);
+    else addRow(state, row);
+  }
+  return { revisions, state, keys: KeyBlock.of(keyStarts) };
+}
+
+/** loadTreesReservingKeys that first locks the trees' roots, as lockAndLoadState does; trees that are gone are left out. */
+export async function lockAndLoadTrees(
+  client: PoolClient,
+  tenantId: string,
+  rootKeys: readonly string[],
+  keyBlocks: number,
+): Promise<{ readonly revisions: RootRevisions; readonly states: ReadonlyMap<string, EngineState>; readonly keyStarts: readonly string[] }> {
+  const { rows } = await client.query<LoadedRow & { readonly root_key: string | null }>({
+    name: 'laufweg.lock-load-trees',
+    text: LOCK_LOAD_TREES_QUERY,
+    values: [tenantId, rootKeys, [], [], keyBlocks],
+  });
+  const { revisions, stale, rest } = takeLockRows(rows);
+  const keyStarts = rest.filter((row) => row.map === 'keys').map((row) => row.key);
+  const locked = [...revisions.keys()];
+  if (stale) return { revisions, states: (await loadTreesReservingKeys(client, tenantId, locked, 0)).states, keyStarts };
+  return { revisions, states: treeStates(locked, rest), keyStarts };
+}
+
+function takeLockRows<R extends LoadedRow>(rows: readonly R[]): { revisions: RootRevisions; stale: boolean; rest: R[] } {
+  const revisions: RootRevisions = new Map();
+  let stale = false;
+  const rest: R[] = [];
   for (const row of rows) {
-    if (row.map === 'keys') {
-      keyStarts.push(row.key);
-    } else if (row.map === 'processes') {
-      const definition = row.record as EngineState['processes'][string];
-      for (const state of states.values()) state.processes[definition.processId] = definition;
+    if (row.map !== 'lock') {
+      rest.push(row);
+      continue;
+    }
+    const { locked, seen } = row.record as { locked: number; seen: number | null };
+    revisions.set(row.key, Number(locked));
+    if (seen === null || Number(seen) !== Number(locked)) stale = true;
+  }
+  return { revisions, stale, rest };
+}
+
+function treeStates(rootKeys: readonly string[], rows: readonly (LoadedRow & { readonly root_key: string | null })[]): Map<string, EngineState> {
+  const states = new Map(rootKeys.map((rootKey) => [rootKey, createEmptyState()]));
+  for (const row of rows) {
+    if (row.map === 'keys') continue;
+    if (row.map === 'processes') {
+      for (const state of states.values()) addProcess(state, row);
     } else {
       const state = row.root_key === null ? undefined : states.get(row.root_key);
       if (!state) throw new Error(`Loaded a ${row.map} row (${row.key}) of no requested tree.`);
       addRow(state, row);
     }
   }
-  return { states, keyStarts };
+  return states;
+}
+
+function addProcess(state: EngineState, row: LoadedRow): void {
+  const definition = row.record as EngineState['processes'][string];
+  state.processes[definition.processId] = definition;
 }
 
 function addRow(state: EngineState, row: LoadedRow): void {
@@ -114,9 +193,17 @@ function addRow(state: EngineState, row: LoadedRow): void {
   }
 }
 
-function buildLoadQuery(withRoot: boolean): string {
+function buildLoadQuery(withRoot: boolean, locking = false): string {
   const root = (column: string): string => (withRoot ? `, ${column}` : '');
   const parts = [
+    // First branch: the roots locked (in key order) before any other branch runs, each with its
+    // revision as locked (the newest) and as this statement's snapshot saw it.
+    ...(locking
+      ? [
+          `SELECT 'lock' AS map, l.key, jsonb_build_object('locked', l.revision, 'seen', (SELECT s.revision FROM process_instance s WHERE s.tenant_id = $1 AND s.key = l.key)) AS record${root('l.key AS root_key')}
+             FROM locked l`,
+        ]
+      : []),
     `SELECT 'processes' AS map, d.key, jsonb_build_object('processDefinitionKey', d.key::text, 'processId', d.process_id, 'version', d.version) AS record${root('NULL::bigint AS root_key')}
        FROM (SELECT DISTINCT ON (process_id) key, process_id, version FROM process_definition WHERE tenant_id = $1 ORDER BY process_id, version DESC) d`,
     `SELECT 'variables', scope_key, jsonb_build_object('scopeKey', scope_key::text, 'name', name, 'value', value)${root('root_key')}
@@ -137,5 +224,8 @@ function buildLoadQuery(withRoot: boolean): string {
     }
   }
   // Variables by scope, then name; records by key (creation order).
-  return `SELECT map, key::text AS key, record${root('root_key::text AS root_key')} FROM (${parts.join('\n UNION ALL ')}) loaded ORDER BY key, map, record ->> 'name'`;
+  const lock = locking
+    ? `WITH locked AS MATERIALIZED (SELECT key, revision FROM process_instance WHERE tenant_id = $1 AND key = ANY($2::bigint[]) AND root_key = key ORDER BY key FOR UPDATE)\n`
+    : '';
+  return `${lock}SELECT map, key::text AS key, record${root('root_key::text AS root_key')} FROM (${parts.join('\n UNION ALL ')}) loaded ORDER BY key, map, record ->> 'name'`;
 }
