@@ -11,18 +11,19 @@ import { runOurRoute, type OurRouteRun } from './our-route-step';
 import { runPaced } from './paced-step';
 import { runPeer, type PeerRun } from './peer-step';
 import { QueryCounter } from './query-counter';
-import { ROUTE_IDS, ROUTES } from './routes';
+import { ROUTE_IDS, ROUTES, type RouteId } from './routes';
 import { BENCH_TENANT } from './runtime-harness';
 import { runScale } from './scale-step';
 
 /**
  * `npm run bench [-- --json] [--quick] [--profile] [--steps ceiling,peer,ours,paced,scale]
- * [--waiting N] [--keep]`:
+ * [--runs A:1,A:50,…] [--waiting N] [--keep]`:
  * the database ceiling, bpmn-engine in memory, our three routes through the durable runtime,
  * a paced start load and N waiting instances, on a throwaway database (DATABASE_URL's server,
  * or an embedded cluster). Prints a table; with --json the last line is the result as JSON.
  * Exits non-zero only on an error, never on a missed target. --profile prints the statements
- * each route sent per command and the task-list plan; --keep leaves the database for a look.
+ * each route sent per command and the task-list plan; --keep leaves the database for a look;
+ * --runs picks the route:concurrency runs of the `ours` step (default all seven), e.g. to profile one.
  */
 const STEPS = ['ceiling', 'peer', 'ours', 'paced', 'scale'] as const;
 type Step = (typeof STEPS)[number];
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
       profile: { type: 'boolean', default: false },
       steps: { type: 'string', default: STEPS.join(',') },
       waiting: { type: 'string' },
+      runs: { type: 'string' },
       keep: { type: 'boolean', default: false },
     },
   });
@@ -60,7 +62,7 @@ async function main(): Promise<void> {
     }
     if (steps.has('ours')) {
       const ours: OurRouteRun[] = [];
-      for (const [route, concurrency] of [...ROUTE_IDS.flatMap((id) => [[id, 1], [id, 50]] as const), ['A', 4] as const]) {
+      for (const [route, concurrency] of parseRuns(values.runs)) {
         log(`ours: route ${route} (${ROUTES[route].description}) at concurrency ${concurrency} (${seconds.ours} s)`);
         const run = await runOurRoute(database.appUrl, counter, route, concurrency, seconds.ours * 1000);
         log(`  ${run.instancesPerSec.toFixed(1)} instances/s, ${run.commandsPerSec.toFixed(0)} commands/s in ${run.transactionsPerSec.toFixed(0)} transactions/s, ${run.queriesPerCommand.toFixed(1)} queries/command`);
@@ -105,6 +107,18 @@ function parseSteps(list: string): Step[] {
     if (!(STEPS as readonly string[]).includes(step)) throw new Error(`Unknown step '${step}'; the steps are ${STEPS.join(', ')}.`);
   }
   return steps as Step[];
+}
+
+/** The `ours` runs: `--runs A:1,C:50`, or every route at 1 and 50 plus route A at 4. */
+function parseRuns(list: string | undefined): [RouteId, number][] {
+  if (list === undefined) return [...ROUTE_IDS.flatMap((id) => [[id, 1], [id, 50]] as [RouteId, number][]), ['A', 4]];
+  return list.split(',').map((run) => {
+    const [route, concurrency] = run.trim().split(':');
+    if (!(ROUTE_IDS as readonly string[]).includes(route) || !/^[1-9]\d*$/.test(concurrency ?? '')) {
+      throw new Error(`--runs takes route:concurrency pairs such as A:1,C:50 (routes ${ROUTE_IDS.join(', ')}), not '${run}'.`);
+    }
+    return [route as RouteId, Number(concurrency)];
+  });
 }
 
 async function describeContext(database: ThrowawayDatabase, quick: boolean): Promise<BenchContext> {

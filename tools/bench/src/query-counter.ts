@@ -10,14 +10,20 @@ export interface StatementStats {
 /**
  * A poor man's pg_stat_statements on the client side: every query any pool client built by
  * `countingClientClass()` sends is counted by statement shape, with the time until its answer.
- * Reset between steps; counting costs a map lookup per query.
+ * Reset between steps; counting costs a map lookup or two per query.
  */
 export class QueryCounter {
   private readonly statements = new Map<string, StatementStats>();
+  /** Shapes of the texts seen: the runtime sends few distinct texts, so the fold runs once per text. */
+  private readonly shapes = new Map<string, string>();
   private total = 0;
 
   record(sql: string, ms: number): void {
-    const shape = shapeOf(sql);
+    let shape = this.shapes.get(sql);
+    if (shape === undefined) {
+      shape = shapeOf(sql);
+      if (this.shapes.size < 10_000) this.shapes.set(sql, shape);
+    }
     let entry = this.statements.get(shape);
     if (!entry) {
       entry = { sql: shape, calls: 0, totalMs: 0 };
