@@ -19,9 +19,10 @@ export function systemScopedUrl(url: string): string {
 /**
  * Opens a transaction that sees only the given tenants and, inside a request, records who it runs
  * for (the audit columns of the events it appends default to these settings) — one round trip.
+ * `extra` are further settings for this transaction only (e.g. the planner's).
  */
-export async function beginTenantTransaction(client: PoolClient, tenantIds: readonly string[]): Promise<void> {
-  const settings: [string, string][] = [['laufweg.tenants', tenantIds.join(',')]];
+export async function beginTenantTransaction(client: PoolClient, tenantIds: readonly string[], extra: readonly (readonly [string, string])[] = []): Promise<void> {
+  const settings: (readonly [string, string])[] = [['laufweg.tenants', tenantIds.join(',')], ...extra];
   const audit = currentAuditContext();
   if (audit) {
     settings.push(['laufweg.actor', audit.actor], ['laufweg.actor_roles', formatRoles(audit.roles) ?? ''], ['laufweg.request_id', audit.requestId]);

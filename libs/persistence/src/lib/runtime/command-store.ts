@@ -82,6 +82,12 @@ export { InstanceNotFoundError } from './root-locks';
 export class TenantNotFoundError extends Error {}
 
 const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);
+/**
+ * A command's statements are prepared (named) and look rows up by key: the generic plan is the
+ * right one every time, and re-planning them per execution (custom plans) costs more than they
+ * take to run. Set per transaction, so other work on a pooled connection keeps the default.
+ */
+const COMMAND_SETTINGS = [['plan_cache_mode', 'force_generic_plan']] as const;
 const MAX_ATTEMPTS = 5;
 /** Most commands in one runBatch transaction. */
 const MAX_BATCH = 64;
@@ -214,7 +220,7 @@ export class CommandStore {
   private async runTogether(client: PoolClient, requests: readonly RunCommandRequest[]): Promise<BatchOutcome[]> {
     const { tenantId } = requests[0];
     const round = new JobPushRound(this.pushTargets);
-    await beginTenantTransaction(client, [tenantId]);
+    await beginTenantTransaction(client, [tenantId], COMMAND_SETTINGS);
     try {
       const calendar = await this.calendarOf(client, tenantId);
       const rootKeys = sortKeys(requests.map(rootKeyOf));
@@ -265,7 +271,7 @@ export class CommandStore {
       try {
         return await this.withClient(async (client) => {
           const round = new JobPushRound(this.pushTargets);
-          await beginTenantTransaction(client, [request.tenantId]);
+          await beginTenantTransaction(client, [request.tenantId], COMMAND_SETTINGS);
           try {
             const result = await this.runLocked(client, request, keyBlocks, onLocked, round);
             await client.query(result.rejected ? 'ROLLBACK' : 'COMMIT');

@@ -125,6 +125,32 @@ describe('lock and load in one statement, when the lock was contended', () => {
     expect(await verifyEveryTreeReplays(pool)).toBeGreaterThan(0);
   });
 
+  it('plans its prepared statements generically inside its own transaction only: the pooled connection keeps the default', async () => {
+    // given a pool of one connection, so the command and the checks share it
+    const single = new Pool({ connectionString: db.appUrl, max: 1 });
+    const alone = new EngineRuntime(single, clock);
+    const seen: string[] = [];
+    try {
+      // when a command runs, and a transaction opened as a command opens it is looked into
+      const started = await alone.startInstance(TENANT, { processId: 'check-steps', variables: { applicant: { name: 'Eva' } } });
+      expect(started.rejected).toBe(false);
+      const client = await single.connect();
+      try {
+        seen.push((await client.query<{ plan_cache_mode: string }>('SHOW plan_cache_mode')).rows[0].plan_cache_mode);
+        await beginTenantTransaction(client, [TENANT], [['plan_cache_mode', 'force_generic_plan']]);
+        seen.push((await client.query<{ plan_cache_mode: string }>('SHOW plan_cache_mode')).rows[0].plan_cache_mode);
+        await client.query('ROLLBACK');
+        seen.push((await client.query<{ plan_cache_mode: string }>('SHOW plan_cache_mode')).rows[0].plan_cache_mode);
+      } finally {
+        client.release();
+      }
+    } finally {
+      await single.end();
+    }
+    // then the setting held inside the transaction and nowhere else
+    expect(seen).toEqual(['auto', 'force_generic_plan', 'auto']);
+  });
+
   it('given a tree that does not exist, then the command fails with the instance not found and changes nothing', async () => {
     await expect(runtime.completeJob(TENANT, '999999', {}, '999998')).rejects.toThrow(/Process instance 999998 does not exist/);
   });
