@@ -64,7 +64,7 @@ async function main(): Promise<void> {
       const ours: OurRouteRun[] = [];
       for (const [route, concurrency] of parseRuns(values.runs)) {
         log(`ours: route ${route} (${ROUTES[route].description}) at concurrency ${concurrency} (${seconds.ours} s)`);
-        const run = await runOurRoute(database.appUrl, counter, route, concurrency, seconds.ours * 1000);
+        const run = await runOurRoute(database, counter, route, concurrency, seconds.ours * 1000);
         log(`  ${run.instancesPerSec.toFixed(1)} instances/s, ${run.commandsPerSec.toFixed(0)} commands/s in ${run.transactionsPerSec.toFixed(0)} transactions/s, ${run.queriesPerCommand.toFixed(1)} queries/command`);
         if (values.profile) printStatements(counter, run.instances * run.commandsPerInstance);
         ours.push(run);
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     }
     if (steps.has('paced')) {
       log(`paced: route B at 100 starts/s for ${seconds.paced} s`);
-      result.paced = await runPaced(database.appUrl, counter, 'B', 100, seconds.paced * 1000);
+      result.paced = await runPaced(database, counter, 'B', 100, seconds.paced * 1000);
     }
     if (steps.has('scale')) {
       log(`scale: ${waiting.toLocaleString('en-US')} instances waiting at their user task`);

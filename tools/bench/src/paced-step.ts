@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { startInstance } from './our-route-step';
+import { analyzeRuntimeTables, startInstance, type BenchDatabase } from './our-route-step';
 import type { QueryCounter } from './query-counter';
 import { ResourceSampler, type ResourceUsage } from './resource-sampler';
 import type { RouteId } from './routes';
@@ -26,11 +26,12 @@ const DEFAULT_JOB_CONCURRENCY = 8;
  * with the instance at its first wait state. Instances are left waiting (route B: at the user
  * task, as new applications wait for a caseworker), so the load is the starts alone.
  */
-export async function runPaced(appUrl: string, counter: QueryCounter, routeId: RouteId, ratePerSec: number, durationMs: number): Promise<PacedRun> {
-  const harness = new RuntimeHarness(appUrl, DEFAULT_JOB_CONCURRENCY, counter);
+export async function runPaced(database: BenchDatabase, counter: QueryCounter, routeId: RouteId, ratePerSec: number, durationMs: number): Promise<PacedRun> {
+  const harness = new RuntimeHarness(database.appUrl, DEFAULT_JOB_CONCURRENCY, counter);
   try {
-    // Warm-up: the model cache, the pool's connections and the JIT.
+    // Warm-up: the model cache, the pool's connections and the JIT; then current statistics.
     await Promise.all(Array.from({ length: 10 }, (_, index) => startInstance(harness, routeId, -1 - index)));
+    await analyzeRuntimeTables(database);
     const sampler = new ResourceSampler();
     const intervalMs = 1000 / ratePerSec;
     const count = Math.round((durationMs / 1000) * ratePerSec);
