@@ -21,6 +21,16 @@ export class RuntimeMetrics implements CommandObserver {
     registers: [this.registry],
   });
   private readonly jobsAcquired = new Counter({ name: 'laufweg_jobs_acquired_total', help: 'Jobs and timers acquired by workers and executors, by kind (job, timer).', labelNames: ['kind'] as const, registers: [this.registry] });
+  private readonly jobsPushed = new Counter({
+    name: 'laufweg_jobs_pushed_total',
+    help: 'Jobs handed to this process’s executor by the command that made them (job push), without an acquisition.',
+    registers: [this.registry],
+  });
+  private readonly batchRollbacks = new Counter({
+    name: 'laufweg_group_commit_rollbacks_total',
+    help: 'Group-commit transactions rolled back; their commands ran again one by one.',
+    registers: [this.registry],
+  });
   private readonly jobsCompleted = new Counter({ name: 'laufweg_jobs_completed_total', help: 'Jobs completed.', registers: [this.registry] });
   private readonly jobsFailed = new Counter({ name: 'laufweg_jobs_failed_total', help: 'Job failures reported (each failed attempt counts).', registers: [this.registry] });
   private readonly jobLag = new Histogram({
@@ -59,6 +69,7 @@ export class RuntimeMetrics implements CommandObserver {
     this.commandDuration.observe({ command }, durationMs / 1000);
     if (!result || result.rejected) return;
     this.instancesStarted.inc(result.createdRoots.length);
+    this.jobsPushed.inc(result.pushedJobKeys?.length ?? 0);
     // A root completing in this command is one it locked or one it started.
     const roots = new Set([...(request.rootKeys ?? []), ...result.createdRoots]);
     for (const event of result.events) {
@@ -66,6 +77,13 @@ export class RuntimeMetrics implements CommandObserver {
       else if (event.type === 'JobFailed') this.jobsFailed.inc();
       else if (event.type === 'ElementCompleted' && roots.has(event.key)) this.instancesCompleted.inc();
     }
+  }
+
+  /** A group commit failed: counted, and logged with its cause (its commands are retried alone). */
+  batchRolledBack(failure: { readonly size: number; readonly error: unknown }): void {
+    this.batchRollbacks.inc();
+    const cause = failure.error instanceof Error ? failure.error.message : String(failure.error);
+    this.logger.warn(`A group commit of ${failure.size} commands was rolled back (${cause}); its commands run again one by one.`);
   }
 
   /** Counts acquired jobs and, where a due time is known, how late they were taken. */

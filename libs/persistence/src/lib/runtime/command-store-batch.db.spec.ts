@@ -21,13 +21,14 @@ describe('group commit: several commands of different trees in one transaction',
   let now = Date.parse('2026-11-28T09:00:00Z');
   const clock = { now: () => now };
   const observed: CommandObservation[] = [];
+  const rolledBack: { size: number; error: unknown }[] = [];
 
   beforeAll(async () => {
     db = await createTestDatabase();
     pool = new Pool({ connectionString: db.appUrl, max: 8 });
     await pool.query(`INSERT INTO tenant (id, name) VALUES ($1, 'Stadt Görlitz'), ($2, 'Stadt Bautzen')`, [TENANT, OTHER_TENANT]);
     runtime = new EngineRuntime(pool, clock);
-    runtime.commands.observe({ commandRan: (observation) => observed.push(observation) });
+    runtime.commands.observe({ commandRan: (observation) => observed.push(observation), batchRolledBack: (failure) => rolledBack.push(failure) });
     for (const name of ['check-and-decide.bpmn', 'register-with-child.bpmn', 'await-confirmation.bpmn']) {
       expect((await runtime.deploy({ tenantId: TENANT, resourceName: name, content: fixture(name) })).ok).toBe(true);
     }
@@ -130,11 +131,13 @@ describe('group commit: several commands of different trees in one transaction',
     const trees = await Promise.all([1, 2, 3].map(() => start('check-and-decide')));
     const jobs = await Promise.all(trees.map((rootKey) => jobOf(rootKey)));
     observed.length = 0;
+    rolledBack.length = 0;
 
     // when they complete in one batch
     const outcomes = await runtime.commands.runBatch([completion(trees[0], jobs[0]), completion(trees[1], jobs[1], { note: 'a\u0000b' }), completion(trees[2], jobs[2])]);
 
-    // then the batch was rolled back and run again alone: the poison command failed by itself
+    // then the batch was rolled back (observers told why) and run again alone: the poison command failed by itself
+    expect(rolledBack).toEqual([{ size: 3, error: expect.objectContaining({ message: expect.stringMatching(/unicode|\\u0000/i) }) }]);
     expect([outcomes[0], outcomes[2]].map(accepted)).toEqual([true, true]);
     expect('error' in outcomes[1] && String(outcomes[1].error)).toMatch(/unicode|\\u0000/i);
     expect(observed.map((observation) => observation.batch)).toEqual([undefined, undefined, undefined]);

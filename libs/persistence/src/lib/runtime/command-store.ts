@@ -74,6 +74,11 @@ export interface CommandObservation {
 /** Watches the commands a CommandStore runs. Must not throw and must return quickly. */
 export interface CommandObserver {
   commandRan(observation: CommandObservation): void;
+  /**
+   * A shared transaction of `size` commands (runBatch) failed and was rolled back; its commands
+   * run again one by one, and each is reported through commandRan as it ends.
+   */
+  batchRolledBack?(failure: { readonly size: number; readonly error: unknown }): void;
 }
 
 export { InstanceNotFoundError } from './root-locks';
@@ -203,7 +208,8 @@ export class CommandStore {
     let outcomes: BatchOutcome[];
     try {
       outcomes = await this.withClient((client) => this.runTogether(client, requests));
-    } catch {
+    } catch (error) {
+      for (const observer of this.observers) observer.batchRolledBack?.({ size: requests.length, error });
       // Rolled back: nothing of the batch is written. Alone, each command gets its own retries.
       const alone: BatchOutcome[] = [];
       for (const request of requests) alone.push(await settled(this.run(request)));
