@@ -19,16 +19,22 @@ export function systemScopedUrl(url: string): string {
 /**
  * Opens a transaction that sees only the given tenants and, inside a request, records who it runs
  * for (the audit columns of the events it appends default to these settings) — one round trip.
- * `extra` are further settings for this transaction only (e.g. the planner's).
+ * `extra` are further settings for this transaction only (e.g. the planner's); `discardPlans`
+ * drops the connection's cached plans first (see PlanRefresh).
  */
-export async function beginTenantTransaction(client: PoolClient, tenantIds: readonly string[], extra: readonly (readonly [string, string])[] = []): Promise<void> {
+export async function beginTenantTransaction(
+  client: PoolClient,
+  tenantIds: readonly string[],
+  extra: readonly (readonly [string, string])[] = [],
+  options: { readonly discardPlans?: boolean } = {},
+): Promise<void> {
   const settings: (readonly [string, string])[] = [['laufweg.tenants', tenantIds.join(',')], ...extra];
   const audit = currentAuditContext();
   if (audit) {
     settings.push(['laufweg.actor', audit.actor], ['laufweg.actor_roles', formatRoles(audit.roles) ?? ''], ['laufweg.request_id', audit.requestId]);
   }
   const assignments = settings.map(([name, value]) => `set_config('${name}', ${client.escapeLiteral(value)}, true)`).join(', ');
-  await client.query(`BEGIN; SELECT ${assignments}`);
+  await client.query(`${options.discardPlans === true ? 'DISCARD PLANS; ' : ''}BEGIN; SELECT ${assignments}`);
 }
 
 /**

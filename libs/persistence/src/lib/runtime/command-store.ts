@@ -14,6 +14,7 @@ import { beginTenantTransaction } from '../database/tenant-scope';
 import { mergeCommandWrites, planCommandWrite } from './command-write-plan';
 import { JobPushRound, type JobPushTarget } from './job-push';
 import { KeyBlock, KeysExhaustedError } from './key-block';
+import { PlanRefresh } from './plan-refresh';
 import { InstanceNotFoundError, lockRootOf, lockRoots, sortKeys, type RecordOfTree } from './root-locks';
 import type { CompiledModelCache } from './model-cache';
 import { writeMigrations } from './process-instance-headers';
@@ -90,9 +91,11 @@ const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);
 /**
  * A command's statements are prepared (named) and look rows up by key: the generic plan is the
  * right one every time, and re-planning them per execution (custom plans) costs more than they
- * take to run. Set per transaction, so other work on a pooled connection keeps the default.
+ * take to run. Set per transaction, so other work on a pooled connection keeps the default; the
+ * plans are made again every PLAN_REFRESH_MS, so they follow the tables' growth (PlanRefresh).
  */
 const COMMAND_SETTINGS = [['plan_cache_mode', 'force_generic_plan']] as const;
+const PLAN_REFRESH_MS = 10_000;
 const MAX_ATTEMPTS = 5;
 /** Most commands in one runBatch transaction. */
 const MAX_BATCH = 64;
@@ -116,13 +119,17 @@ export function isBatchable(request: RunCommandRequest): boolean {
 export class CommandStore {
   private readonly observers: CommandObserver[] = [];
   private readonly pushTargets: JobPushTarget[] = [];
+  private readonly plans: PlanRefresh<PoolClient>;
   private readonly calendars = new Map<string, BusinessCalendar>();
 
   constructor(
     private readonly pool: Pool,
     private readonly models: CompiledModelCache,
     private readonly clock: Clock,
-  ) {}
+    options: { readonly planRefreshMs?: number } = {},
+  ) {
+    this.plans = new PlanRefresh(options.planRefreshMs ?? PLAN_REFRESH_MS);
+  }
 
   /** Adds an observer that hears of every `run` (not `runOn`, whose caller owns the transaction). */
   observe(observer: CommandObserver): void {
@@ -226,7 +233,7 @@ export class CommandStore {
   private async runTogether(client: PoolClient, requests: readonly RunCommandRequest[]): Promise<BatchOutcome[]> {
     const { tenantId } = requests[0];
     const round = new JobPushRound(this.pushTargets);
-    await beginTenantTransaction(client, [tenantId], COMMAND_SETTINGS);
+    await beginTenantTransaction(client, [tenantId], COMMAND_SETTINGS, { discardPlans: this.plans.due(client) });
     try {
       const calendar = await this.calendarOf(client, tenantId);
       const rootKeys = sortKeys(requests.map(rootKeyOf));
@@ -277,7 +284,7 @@ export class CommandStore {
       try {
         return await this.withClient(async (client) => {
           const round = new JobPushRound(this.pushTargets);
-          await beginTenantTransaction(client, [request.tenantId], COMMAND_SETTINGS);
+          await beginTenantTransaction(client, [request.tenantId], COMMAND_SETTINGS, { discardPlans: this.plans.due(client) });
           try {
             const result = await this.runLocked(client, request, keyBlocks, onLocked, round);
             await client.query(result.rejected ? 'ROLLBACK' : 'COMMIT');

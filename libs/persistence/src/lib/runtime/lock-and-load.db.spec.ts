@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Pool, type PoolClient } from 'pg';
+import { Client, Pool, type PoolClient } from 'pg';
 import { beginTenantTransaction } from '../database/tenant-scope';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database';
 import { verifyEveryTreeReplays } from '../../testing/replay-check';
+import { CommandStore } from './command-store';
 import { EngineRuntime } from './engine-runtime';
 import { readEvents } from './event-log';
 
@@ -149,6 +150,35 @@ describe('lock and load in one statement, when the lock was contended', () => {
     }
     // then the setting held inside the transaction and nowhere else
     expect(seen).toEqual(['auto', 'force_generic_plan', 'auto']);
+  });
+
+  it('drops a connection’s cached plans with its BEGIN once per refresh interval, so generic plans follow the tables’ growth', async () => {
+    // given a command store on one connection whose sent statements are recorded, refreshing plans on every transaction
+    const sent: string[] = [];
+    class RecordingClient extends Client {
+      override query(...args: unknown[]): never {
+        const [first] = args;
+        sent.push(typeof first === 'string' ? first : String((first as { text?: unknown }).text));
+        return (super.query as (...rest: unknown[]) => never)(...args);
+      }
+    }
+    const single = new Pool({ connectionString: db.appUrl, max: 1, Client: RecordingClient });
+    const eager = new CommandStore(single, runtime.models, clock, { planRefreshMs: 0 });
+    const lazy = new CommandStore(single, runtime.models, clock);
+    try {
+      // when three commands run on the eager store, then two on the default one (10 s)
+      for (let i = 0; i < 3; i++) expect((await eager.run({ tenantId: TENANT, command: { type: 'CreateProcessInstance', processId: 'check-steps', variables: {} } })).rejected).toBe(false);
+      const eagerBegins = sent.filter((sql) => sql.includes('BEGIN'));
+      sent.length = 0;
+      for (let i = 0; i < 2; i++) expect((await lazy.run({ tenantId: TENANT, command: { type: 'CreateProcessInstance', processId: 'check-steps', variables: {} } })).rejected).toBe(false);
+      const lazyBegins = sent.filter((sql) => sql.includes('BEGIN'));
+
+      // then the connection's first transaction had nothing to drop, the later ones dropped their plans first; the default interval had not passed
+      expect(eagerBegins.map((sql) => sql.startsWith('DISCARD PLANS; BEGIN'))).toEqual([false, true, true]);
+      expect(lazyBegins.map((sql) => sql.startsWith('DISCARD PLANS'))).toEqual([false, false]);
+    } finally {
+      await single.end();
+    }
   });
 
   it('given a tree that does not exist, then the command fails with the instance not found and changes nothing', async () => {
