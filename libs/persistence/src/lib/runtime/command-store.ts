@@ -92,10 +92,11 @@ const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);
  * A command's statements are prepared (named) and look rows up by key: the generic plan is the
  * right one every time, and re-planning them per execution (custom plans) costs more than they
  * take to run. Set per transaction, so other work on a pooled connection keeps the default; the
- * plans are made again every PLAN_REFRESH_MS, so they follow the tables' growth (PlanRefresh).
+ * plans are made again as they age (1, 2, 4 … s, then every 5 min), so they follow the tables'
+ * growth (PlanRefresh).
  */
 const COMMAND_SETTINGS = [['plan_cache_mode', 'force_generic_plan']] as const;
-const PLAN_REFRESH_MS = 10_000;
+const PLAN_REFRESH_MAX_MS = 300_000;
 const MAX_ATTEMPTS = 5;
 /** Most commands in one runBatch transaction. */
 const MAX_BATCH = 64;
@@ -126,9 +127,9 @@ export class CommandStore {
     private readonly pool: Pool,
     private readonly models: CompiledModelCache,
     private readonly clock: Clock,
-    options: { readonly planRefreshMs?: number } = {},
+    options: { readonly planRefresh?: { readonly minMs: number; readonly maxMs: number } } = {},
   ) {
-    this.plans = new PlanRefresh(options.planRefreshMs ?? PLAN_REFRESH_MS);
+    this.plans = new PlanRefresh(options.planRefresh?.maxMs ?? PLAN_REFRESH_MAX_MS, options.planRefresh?.minMs ?? 1_000);
   }
 
   /** Adds an observer that hears of every `run` (not `runOn`, whose caller owns the transaction). */

@@ -152,7 +152,7 @@ describe('lock and load in one statement, when the lock was contended', () => {
     expect(seen).toEqual(['auto', 'force_generic_plan', 'auto']);
   });
 
-  it('drops a connection’s cached plans with its BEGIN once per refresh interval, so generic plans follow the tables’ growth', async () => {
+  it('drops a connection’s cached plans with its BEGIN as they age, so generic plans follow the tables’ growth', async () => {
     // given a command store on one connection whose sent statements are recorded, refreshing plans on every transaction
     const sent: string[] = [];
     class RecordingClient extends Client {
@@ -163,10 +163,10 @@ describe('lock and load in one statement, when the lock was contended', () => {
       }
     }
     const single = new Pool({ connectionString: db.appUrl, max: 1, Client: RecordingClient });
-    const eager = new CommandStore(single, runtime.models, clock, { planRefreshMs: 0 });
+    const eager = new CommandStore(single, runtime.models, clock, { planRefresh: { minMs: 0, maxMs: 0 } });
     const lazy = new CommandStore(single, runtime.models, clock);
     try {
-      // when three commands run on the eager store, then two on the default one (10 s)
+      // when three commands run on the eager store, then two on the default one (first after 1 s)
       for (let i = 0; i < 3; i++) expect((await eager.run({ tenantId: TENANT, command: { type: 'CreateProcessInstance', processId: 'check-steps', variables: {} } })).rejected).toBe(false);
       const eagerBegins = sent.filter((sql) => sql.includes('BEGIN'));
       sent.length = 0;
