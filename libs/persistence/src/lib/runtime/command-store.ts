@@ -1,18 +1,9 @@
-import {
-  germanBusinessCalendar,
-  processCommand,
-  type BusinessCalendar,
-  type BufferedMessageRecord,
-  type Clock,
-  type EngineCommand,
-  type EngineEvent,
-  type EnginePorts,
-  type EngineState,
-} from '@laufweg/bpmn-engine';
+import { germanBusinessCalendar, processCommand, type BusinessCalendar, type Clock, type EngineCommand, type EngineEvent, type EngineState } from '@laufweg/bpmn-engine';
 import type { Pool, PoolClient } from 'pg';
 import { beginTenantTransaction } from '../database/tenant-scope';
 import { mergeCommandWrites, planCommandWrite } from './command-write-plan';
 import { JobPushRound, type JobPushTarget } from './job-push';
+import { consumeBufferedMessages } from './buffered-messages';
 import { KeyBlock, KeysExhaustedError } from './key-block';
 import { PlanRefresh } from './plan-refresh';
 import { InstanceNotFoundError, lockRootOf, lockRoots, sortKeys, type RecordOfTree } from './root-locks';
@@ -260,7 +251,7 @@ export class CommandStore {
           outcomes.push({ result: { rejected: true, reason: primary.reason } });
           continue;
         }
-        const processed = await this.consumeBufferedMessages(client, tenantId, primary.state, primary.events, ports, consumed);
+        const processed = await consumeBufferedMessages(client, tenantId, primary.state, primary.events, ports, consumed);
         const { headers, write } = planCommandWrite({ before, ...processed }, revisions, { ...(request.businessKey !== undefined ? { businessKey: request.businessKey } : {}), now });
         await writeMigrations(client, tenantId, headers.migrated);
         const pushedBefore = round.jobKeys.length;
@@ -351,7 +342,7 @@ export class CommandStore {
     const ports = { clock: this.clock, keys, models: this.models, decisions: this.models.decisions, calendar };
     const primary = processCommand(before, request.command, ports);
     if (primary.rejected) return { rejected: true, reason: primary.reason };
-    const result = await this.consumeBufferedMessages(client, tenantId, primary.state, primary.events, ports);
+    const result = await consumeBufferedMessages(client, tenantId, primary.state, primary.events, ports);
     const { headers, write } = planCommandWrite({ before, ...result }, revisions, { ...(request.businessKey !== undefined ? { businessKey: request.businessKey } : {}), now: new Date(this.clock.now()) });
     await writeMigrations(client, tenantId, headers.migrated);
     await writeCommand(client, tenantId, round ? round.claim(tenantId, write, result.state) : write);
@@ -399,47 +390,6 @@ export class CommandStore {
     const calendar = germanBusinessCalendar({ land: rows[0].land });
     this.calendars.set(tenantId, calendar);
     return calendar;
-  }
-
-  /**
-   * A message published before anyone waited for it is buffered with a time to live; when a
-   * command opens a subscription it matches, the message is correlated in the same transaction
-   * and leaves the buffer (it is consumed once). `taken` holds the messages earlier commands of
-   * the same transaction consumed (its own row locks do not skip them); it is added to.
-   */
-  private async consumeBufferedMessages(
-    client: PoolClient,
-    tenantId: string,
-    state: EngineState,
-    events: readonly EngineEvent[],
-    ports: EnginePorts,
-    taken = new Set<string>(),
-  ): Promise<{ state: EngineState; events: readonly EngineEvent[]; consumed: readonly BufferedMessageRecord[] }> {
-    const opened = events.flatMap((event) => (event.type === 'MessageSubscriptionCreated' ? [event.subscription] : []));
-    if (opened.length === 0) return { state, events, consumed: [] };
-    const { rows } = await client.query<{ key: string; record: BufferedMessageRecord }>(
-      `SELECT key, record FROM buffered_message
-        WHERE tenant_id = $1 AND expires_at > $2 AND (name, correlation_key) IN (SELECT * FROM unnest($3::text[], $4::text[]))
-        ORDER BY key FOR UPDATE SKIP LOCKED`,
-      [tenantId, new Date(this.clock.now()), opened.map((subscription) => subscription.messageName), opened.map((subscription) => subscription.correlationKey)],
-    );
-    const fresh = rows.filter((row) => !taken.has(row.key));
-    for (const row of fresh) taken.add(row.key);
-    let current = state;
-    const all = [...events];
-    for (const { record } of fresh) {
-      current = { ...current, messages: { ...current.messages, [record.key]: record } };
-      for (const command of [
-        { type: 'CorrelateMessage', name: record.name, correlationKey: record.correlationKey, variables: record.variables } as const,
-        { type: 'ExpireMessage', messageKey: record.key } as const,
-      ]) {
-        const followUp = processCommand(current, command, ports);
-        if (followUp.rejected) throw new Error(`Correlating buffered message ${record.key} was refused: ${followUp.reason}`);
-        current = followUp.state;
-        all.push(...followUp.events);
-      }
-    }
-    return { state: current, events: all, consumed: fresh.map((row) => row.record) };
   }
 }
 
