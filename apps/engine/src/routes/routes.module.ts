@@ -5,6 +5,6 @@ import { RouteCatalogReader } from './route-catalog';
 import { RouteDeployer } from './route-deployer';
 import { RoutesController } from './routes.controller';
 
-/** The routes of `processes/`: deployed at start (DEPLOY_ROUTES) and on demand per tenant. */
-@Module({ imports: [IntakeModule], controllers: [RoutesController], providers: [RouteCatalogReader, RouteDeployer, RouteBootstrap] })
+/** The routes of `processes/`: deployed at start (DEPLOY_ROUTES) and on demand per tenant; the catalog is shared with the deployments API. */
+@Module({ imports: [IntakeModule], controllers: [RoutesController], providers: [RouteCatalogReader, RouteDeployer, RouteBootstrap], exports: [RouteCatalogReader] })
 export class RoutesModule {}

@@ -38,7 +38,7 @@ export function explainProblem(error: unknown): string {
     case 'invalid-form-data':
       return `Die Eingaben passen nicht zum Formular: ${(error.problem.errors ?? []).map((entry) => entry.message).join(' ')} Bitte korrigieren Sie die markierten Felder.`;
     case 'invalid-deployment':
-      return `Der Laufweg wurde nicht veröffentlicht, weil das Modell ${count(error.problem.errors?.length ?? 0, 'Fehler', 'Fehler')} enthält. Die Fehler sind an den Elementen markiert; bitte beheben und erneut veröffentlichen.`;
+      return explainInvalidDeployment(error.problem.errors ?? []);
     case 'scenario-invalid':
       return `Das Szenario ist ungültig: ${(error.problem.errors ?? []).map((entry) => `${entry.field ?? ''} – ${entry.message}`).join('; ')}. Bitte das YAML korrigieren.`;
     case 'route-invalid':
@@ -57,6 +57,23 @@ export function explainProblem(error: unknown): string {
   if (error.status === 413) return 'Die Datei ist zu groß (höchstens 10 MiB je Datei).';
   if (error.status >= 500) return 'Auf dem Server ist ein Fehler aufgetreten. Bitte später erneut versuchen; bleibt der Fehler, das Betriebsteam informieren.';
   return `Die Anfrage wurde abgelehnt: ${error.message}`;
+}
+
+/**
+ * A refused deployment: the model's problems are marked at the elements; the municipality's
+ * values that do not meet the route's schemas (rule `route-values`) are listed, each message
+ * naming the values file and the JSON pointer.
+ */
+function explainInvalidDeployment(errors: NonNullable<ProblemDetails['errors']>): string {
+  const values = errors.filter((entry) => entry.rule === 'route-values');
+  const model = errors.length - values.length;
+  const parts: string[] = [];
+  if (model > 0) parts.push(`das Modell ${count(model, 'Fehler', 'Fehler')} enthält (an den Elementen markiert)`);
+  if (values.length > 0) {
+    parts.push(`die Werte der Kommune nicht zum Schema des Laufwegs passen (${count(values.length, 'Fehler', 'Fehler')}: ${values.map((entry) => entry.message).join('; ')}) – bitte unter „Werte der Kommune“ korrigieren`);
+  }
+  if (parts.length === 0) parts.push('das Modell Fehler enthält');
+  return `Der Laufweg wurde nicht veröffentlicht, weil ${parts.join(' und ')}. Bitte beheben und erneut veröffentlichen.`;
 }
 
 function count(n: number, one: string, many: string): string {

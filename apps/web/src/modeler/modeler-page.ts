@@ -15,7 +15,7 @@ type Tab = 'bpmn' | 'forms' | 'dmn' | 'values';
  * The modeler for designers: open a deployed version (with the forms, decisions and municipal
  * values deployed with it) or a local file, edit the BPMN (Zeebe properties, lint with the
  * engine's rules), its forms (form-js), decisions (dmn-js) and the municipality's values (JSON,
- * checked before deploying), save a draft in the browser,
+ * checked before deploying; the engine checks them against the route's schemas), save a draft in the browser,
  * deploy the BPMN with every file of the draft, with progress and the refusal's problems on the
  * elements, and see the route's version history.
  */
@@ -194,7 +194,9 @@ export async function renderModelerPage(root: HTMLElement, context: AppContext):
     } catch (error) {
       feedback.error(error);
       if (error instanceof ApiProblem && error.kind === 'invalid-deployment') {
-        editor.showDeployProblems((error.problem.errors ?? []).map((entry) => ({ rule: entry.rule ?? 'engine', message: entry.message, severity: 'error', ...(entry.elementId ? { elementId: entry.elementId } : {}) })));
+        // The values' violations of the route's schemas are listed in the feedback, not on the diagram.
+        const modelErrors = (error.problem.errors ?? []).filter((entry) => entry.rule !== 'route-values');
+        editor.showDeployProblems(modelErrors.map((entry) => ({ rule: entry.rule ?? 'engine', message: entry.message, severity: 'error', ...(entry.elementId ? { elementId: entry.elementId } : {}) })));
       }
     }
   };

@@ -54,7 +54,7 @@ export function valuesEditor(name: string, content: string, onChange: (content: 
     'div',
     { class: 'values-editor', style: 'display: flex; flex-direction: column; gap: 0.25rem; padding: 0.75rem; height: 100%; box-sizing: border-box' },
     h('label', { for: 'values-json', style: 'font-weight: 600' }, `Werte der Kommune (${name})`),
-    h('p', { id: 'values-hint', class: 'muted', style: 'margin: 0' }, 'JSON mit dem Objekt „municipality“ (Gebühren, Fristen, Dienststelle …). Wird unter diesem Dateinamen mit veröffentlicht.'),
+    h('p', { id: 'values-hint', class: 'muted', style: 'margin: 0' }, 'JSON mit dem Objekt „municipality“ (Gebühren, Fristen, Dienststelle …). Wird unter diesem Dateinamen mit veröffentlicht; gehört der Prozess zu einem Laufweg aus processes/, prüft die Engine die Werte beim Veröffentlichen gegen dessen Schema.'),
     textarea,
     error,
   );

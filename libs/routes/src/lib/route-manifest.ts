@@ -48,5 +48,10 @@ export function checkManifest(value: unknown, file: string): { ok: true; manifes
 }
 
 export function describeError(error: ErrorObject): string {
-  return `${error.instancePath || '/'} ${error.message ?? 'is invalid'}${error.keyword === 'additionalProperties' ? ` ('${String((error.params as { additionalProperty?: string }).additionalProperty)}')` : ''}`;
+  return `${error.instancePath || '/'} ${errorMessage(error)}`;
+}
+
+/** What an ajv error says, without its path: `must be number`, `must NOT have additional properties ('x')`. */
+export function errorMessage(error: ErrorObject): string {
+  return `${error.message ?? 'is invalid'}${error.keyword === 'additionalProperties' ? ` ('${String((error.params as { additionalProperty?: string }).additionalProperty)}')` : ''}`;
 }

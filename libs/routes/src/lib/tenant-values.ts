@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { RouteBundle } from './route-bundle';
-import { describeError } from './route-manifest';
+import { errorMessage } from './route-manifest';
 
 export type TenantValuesResult = { readonly ok: true; readonly values: JsonObject } | { readonly ok: false; readonly problems: readonly string[] };
 
@@ -48,17 +48,32 @@ function validatorsFor(municipalitySchema: string, valuesSchema: JsonObject | un
   return validators;
 }
 
+/** One violation of a municipality's values: where (a JSON pointer into the values, '' for the whole) and what is wrong. */
+export interface ValuesViolation {
+  readonly path: string;
+  readonly message: string;
+}
+
 /** Problems of values against the municipality schema, the route's values schema and its services. */
 export function checkTenantValues(bundle: RouteBundle, values: unknown): string[] {
+  return tenantValuesViolations(bundle, values).map(({ path, message }) => `${path || '/'} ${message}`);
+}
+
+/**
+ * The violations of values against the municipality schema (`municipality.schema.json` beside the
+ * route folders), the route's values schema and its services, each with its JSON pointer — for
+ * callers that show the place apart from the message (the deployments API).
+ */
+export function tenantValuesViolations(bundle: RouteBundle, values: unknown): ValuesViolation[] {
   const municipality = readFileSync(join(dirname(bundle.dir), MUNICIPALITY_SCHEMA_FILE), 'utf8');
-  const problems: string[] = [];
+  const violations: ValuesViolation[] = [];
   for (const validate of validatorsFor(municipality, bundle.valuesSchema)) {
-    if (!validate(values)) problems.push(...(validate.errors ?? []).map(describeError));
+    if (!validate(values)) violations.push(...(validate.errors ?? []).map((error) => ({ path: error.instancePath, message: errorMessage(error) })));
   }
-  if (problems.length > 0) return problems;
+  if (violations.length > 0) return violations;
   const offered = (values as { services: string[] }).services;
-  for (const service of offered) {
-    if (!bundle.services.some((candidate) => candidate.id === service)) problems.push(`/services: '${service}' is no service of route '${bundle.id}' (${bundle.services.map((s) => s.id).join(', ')})`);
-  }
-  return problems;
+  offered.forEach((service, index) => {
+    if (!bundle.services.some((candidate) => candidate.id === service)) violations.push({ path: `/services/${index}`, message: `'${service}' is no service of route '${bundle.id}' (${bundle.services.map((s) => s.id).join(', ')})` });
+  });
+  return violations;
 }

@@ -40,7 +40,9 @@ export class DeploymentsController {
     summary: 'Deploy a BPMN document with its forms (.form) and decisions (.dmn). Role: designer.',
     description:
       'multipart/form-data with one `.bpmn` file and any `.form` / `.dmn` files (any field name; 10 MiB per file, 50 files), or JSON `{ resourceName, content, resources }` ' +
-      'within the API\'s JSON body limit. Every file is checked before anything is stored. The same BPMN and resources as the latest deployment answer 200 with `duplicate: true`.',
+      'within the API\'s JSON body limit, and at most one `.values.json` (the municipality\'s values, `{ "municipality": { … } }`). Every file is checked before anything is stored; ' +
+      'values for the main process of a route of PROCESSES_DIR must meet municipality.schema.json and the route\'s values schema (each violation rule `route-values`, field `<file>#<JSON pointer>`). ' +
+      'The same BPMN and resources as the latest deployment answer 200 with `duplicate: true`.',
   })
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody({ type: DeployJsonDto, description: 'JSON form; for multipart send the files as parts.' })

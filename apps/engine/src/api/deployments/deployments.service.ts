@@ -4,20 +4,26 @@ import { EngineRuntime } from '@laufweg/persistence';
 import { unprocessable } from '../shared/api-problems';
 import type { DeploymentResultDto } from './deployment.dto';
 import { type IncomingResource, type ResourceProblem, sortDeployment } from './deployment-resources';
+import { RouteValuesCheck } from './route-values-check';
 
 /**
  * Deploys a BPMN document with its forms and decisions: every file is checked first, and any
  * problem answers 422 `invalid-deployment` listing all of them (rule, element id or file,
- * message) with nothing stored. The runtime stores the BPMN, its resources and the new versions
+ * message) with nothing stored. The municipality's values of a route of the catalog are checked
+ * against the route's schemas (`RouteValuesCheck`). The runtime stores the BPMN, its resources and the new versions
  * in one transaction.
  */
 @Injectable()
 export class DeploymentsService {
-  constructor(private readonly runtime: EngineRuntime) {}
+  constructor(
+    private readonly runtime: EngineRuntime,
+    private readonly routeValues: RouteValuesCheck,
+  ) {}
 
   async deploy(tenantId: string, createdBy: string, files: readonly IncomingResource[]): Promise<DeploymentResultDto> {
     const sorted = sortDeployment(files);
     const problems: ResourceProblem[] = [...sorted.problems];
+    if (sorted.bpmn) problems.push(...(await this.routeValues.problems(sorted.bpmn, sorted.resources)));
     if (sorted.bpmn && problems.length > 0) {
       const loaded = await loadBpmnModel(sorted.bpmn.content);
       if (!loaded.ok) problems.push(...errorsOf(loaded.problems));

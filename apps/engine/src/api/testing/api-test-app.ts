@@ -49,10 +49,11 @@ export class ApiTestApp {
     private readonly webDir: string,
   ) {}
 
-  static async start(): Promise<ApiTestApp> {
+  /** `env` adds settings of the engine's configuration (PROCESSES_DIR of a fixture catalog, ...). */
+  static async start(env: NodeJS.ProcessEnv = {}): Promise<ApiTestApp> {
     const db = await createTestDatabase();
     const webDir = await mkdtemp(join(tmpdir(), 'laufweg-web-'));
-    const app = await createApp(loadEngineConfig({ DATABASE_URL: db.ownerUrl, LOG_LEVEL: 'silent', WEB_DIR: webDir, JOB_EXECUTOR_ENABLED: 'false', ...TEST_AUTH_ENV }), db.runtime);
+    const app = await createApp(loadEngineConfig({ DATABASE_URL: db.ownerUrl, LOG_LEVEL: 'silent', WEB_DIR: webDir, JOB_EXECUTOR_ENABLED: 'false', ...TEST_AUTH_ENV, ...env }), db.runtime);
     await app.init();
     const owner = new Pool({ connectionString: db.ownerUrl, max: 2 });
     // pool.end() resolves before its sockets close; dropping the database may still cut one.
