@@ -224,9 +224,7 @@ export class CommandStore {
 
   private async runTogether(client: PoolClient, requests: readonly RunCommandRequest[]): Promise<BatchOutcome[]> {
     const { tenantId } = requests[0];
-    const round = new JobPushRound(this.pushTargets);
-    await beginTenantTransaction(client, [tenantId], COMMAND_SETTINGS, { discardPlans: this.plans.due(client) });
-    try {
+    return this.inTransaction(client, tenantId, async (round) => {
       const calendar = await this.calendarOf(client, tenantId);
       const rootKeys = sortKeys(requests.map(rootKeyOf));
       const { revisions, states, keyStarts } = await lockAndLoadTrees(client, tenantId, rootKeys, rootKeys.length);
@@ -260,9 +258,23 @@ export class CommandStore {
         outcomes.push({ result: { rejected: false, createdRoots: headers.createdRoots, events: processed.events, state: processed.state, ...(pushedJobKeys.length > 0 ? { pushedJobKeys } : {}) } });
       }
       if (writes.length > 0) await writeCommand(client, tenantId, mergeCommandWrites(writes, now));
-      await client.query(writes.length > 0 ? 'COMMIT' : 'ROLLBACK');
+      return { value: outcomes, commit: writes.length > 0 };
+    });
+  }
+
+  /**
+   * A command transaction on `client`: opened for the tenant (generic plans, dropped when due),
+   * committed when `work` says so and rolled back otherwise or when it throws. The jobs `work`
+   * claimed for job push are delivered after the commit and their places given back otherwise.
+   */
+  private async inTransaction<T>(client: PoolClient, tenantId: string, work: (round: JobPushRound) => Promise<{ readonly value: T; readonly commit: boolean }>): Promise<T> {
+    const round = new JobPushRound(this.pushTargets);
+    await beginTenantTransaction(client, [tenantId], COMMAND_SETTINGS, { discardPlans: this.plans.due(client) });
+    try {
+      const { value, commit } = await work(round);
+      await client.query(commit ? 'COMMIT' : 'ROLLBACK');
       round.deliver();
-      return outcomes;
+      return value;
     } catch (error) {
       round.release();
       await client.query('ROLLBACK').catch(() => undefined);
@@ -274,20 +286,12 @@ export class CommandStore {
     let keyBlocks = 1;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.withClient(async (client) => {
-          const round = new JobPushRound(this.pushTargets);
-          await beginTenantTransaction(client, [request.tenantId], COMMAND_SETTINGS, { discardPlans: this.plans.due(client) });
-          try {
+        return await this.withClient((client) =>
+          this.inTransaction(client, request.tenantId, async (round) => {
             const result = await this.runLocked(client, request, keyBlocks, onLocked, round);
-            await client.query(result.rejected ? 'ROLLBACK' : 'COMMIT');
-            round.deliver();
-            return result;
-          } catch (error) {
-            round.release();
-            await client.query('ROLLBACK').catch(() => undefined);
-            throw error;
-          }
-        });
+            return { value: result, commit: !result.rejected };
+          }),
+        );
       } catch (error) {
         if (error instanceof KeysExhaustedError && keyBlocks < 4096) {
           keyBlocks *= 8;

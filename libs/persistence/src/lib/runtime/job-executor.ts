@@ -224,16 +224,15 @@ export class JobExecutor implements JobPushTarget {
     const { batchSize, lockDurationMs, fireTimers } = this.settings;
     const request = { worker: this.workerId, lockDurationMs };
     const tasks: Promise<void>[] = [];
-    const held = (): number => this.held();
-    if (fireTimers && pollTimers && held() < batchSize) {
+    if (fireTimers && pollTimers && this.held() < batchSize) {
       this.lastTimerPoll = performance.now();
-      const timers = await this.acquisition.acquire({ ...request, kind: 'timer', maxJobs: batchSize - held() });
+      const timers = await this.acquisition.acquire({ ...request, kind: 'timer', maxJobs: batchSize - this.held() });
       tasks.push(...timers.map((timer) => this.dispatch(timer)));
       await this.dropExpiredMessages();
     }
     const types = this.types;
-    if (types.length > 0 && held() < batchSize) {
-      const jobs = await this.acquisition.acquire({ ...request, kind: 'job', types, maxJobs: batchSize - held() });
+    if (types.length > 0 && this.held() < batchSize) {
+      const jobs = await this.acquisition.acquire({ ...request, kind: 'job', types, maxJobs: batchSize - this.held() });
       tasks.push(...jobs.map((job) => this.dispatch(job)));
     }
     return tasks;

@@ -57,20 +57,13 @@ export async function loadStateReservingKeys(
   selection: StateSelection,
   keyBlocks: number,
 ): Promise<{ readonly state: EngineState; readonly keys: KeyBlock }> {
-  const state = createEmptyState();
   // A named (prepared) statement: each connection plans it once, not on every command.
   const { rows } = await client.query<LoadedRow>({
     name: 'laufweg.load-state',
     text: LOAD_QUERY,
     values: [tenantId, selection.rootKeys ?? [], selection.definitionKeys ?? [], selection.messageKeys ?? [], keyBlocks],
   });
-  const keyStarts: string[] = [];
-  for (const row of rows) {
-    if (row.map === 'keys') keyStarts.push(row.key);
-    else if (row.map === 'processes') addProcess(state, row);
-    else addRow(state, row);
-  }
-  return { state, keys: KeyBlock.of(keyStarts) };
+  return { state: stateOf(rows), keys: KeyBlock.of(keyStartsOf(rows)) };
 }
 
 /**
@@ -90,7 +83,7 @@ export async function loadTreesReservingKeys(
     text: LOAD_TREES_QUERY,
     values: [tenantId, rootKeys, [], [], keyBlocks],
   });
-  return { states: treeStates(rootKeys, rows), keyStarts: rows.filter((row) => row.map === 'keys').map((row) => row.key) };
+  return { states: treeStates(rootKeys, rows), keyStarts: keyStartsOf(rows) };
 }
 
 /**
@@ -115,18 +108,8 @@ export async function lockAndLoadState(
     values: [tenantId, selection.rootKeys ?? [], selection.definitionKeys ?? [], selection.messageKeys ?? [], keyBlocks],
   });
   const { revisions, stale, rest } = takeLockRows(rows);
-  if (stale) {
-    const fresh = await loadStateReservingKeys(client, tenantId, selection, 0);
-    return { revisions, state: fresh.state, keys: KeyBlock.of(rest.filter((row) => row.map === 'keys').map((row) => row.key)) };
-  }
-  const state = createEmptyState();
-  const keyStarts: string[] = [];
-  for (const row of rest) {
-    if (row.map === 'keys') keyStarts.push(row.key);
-    else if (row.map === 'processes') addProcess(state, row);
-    else addRow(state, row);
-  }
-  return { revisions, state, keys: KeyBlock.of(keyStarts) };
+  const state = stale ? await loadState(client, tenantId, selection) : stateOf(rest);
+  return { revisions, state, keys: KeyBlock.of(keyStartsOf(rest)) };
 }
 
 /** loadTreesReservingKeys that first locks the trees' roots, as lockAndLoadState does; trees that are gone are left out. */
@@ -142,10 +125,9 @@ export async function lockAndLoadTrees(
     values: [tenantId, rootKeys, [], [], keyBlocks],
   });
   const { revisions, stale, rest } = takeLockRows(rows);
-  const keyStarts = rest.filter((row) => row.map === 'keys').map((row) => row.key);
   const locked = [...revisions.keys()];
-  if (stale) return { revisions, states: (await loadTreesReservingKeys(client, tenantId, locked, 0)).states, keyStarts };
-  return { revisions, states: treeStates(locked, rest), keyStarts };
+  const states = stale ? (await loadTreesReservingKeys(client, tenantId, locked, 0)).states : treeStates(locked, rest);
+  return { revisions, states, keyStarts: keyStartsOf(rest) };
 }
 
 function takeLockRows<R extends LoadedRow>(rows: readonly R[]): { revisions: RootRevisions; stale: boolean; rest: R[] } {
@@ -162,6 +144,21 @@ function takeLockRows<R extends LoadedRow>(rows: readonly R[]): { revisions: Roo
     if (seen === null || Number(seen) !== Number(locked)) stale = true;
   }
   return { revisions, stale, rest };
+}
+
+/** The key blocks a load reserved (the starts of its `keys` rows). */
+function keyStartsOf(rows: readonly LoadedRow[]): string[] {
+  return rows.filter((row) => row.map === 'keys').map((row) => row.key);
+}
+
+/** One engine state from the rows of a load (its `keys` rows left out). */
+function stateOf(rows: readonly LoadedRow[]): EngineState {
+  const state = createEmptyState();
+  for (const row of rows) {
+    if (row.map === 'processes') addProcess(state, row);
+    else if (row.map !== 'keys') addRow(state, row);
+  }
+  return state;
 }
 
 function treeStates(rootKeys: readonly string[], rows: readonly (LoadedRow & { readonly root_key: string | null })[]): Map<string, EngineState> {
